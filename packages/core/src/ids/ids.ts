@@ -1,0 +1,28 @@
+import { monotonicFactory } from 'ulid';
+
+/** The prefixes of every id Hookline hands out; the prefix tells a reader what the id names. */
+export const ID_PREFIXES = {
+  message: 'msg',
+  subscription: 'whsub',
+  delivery: 'dlv',
+  attempt: 'att',
+  apiKey: 'key',
+} as const;
+
+export type IdKind = keyof typeof ID_PREFIXES;
+
+// Monotonic so ids made in the same millisecond still sort in creation order, which the
+// delivery log's cursor pagination relies on.
+const nextUlid = monotonicFactory();
+
+/** A prefixed, time-sortable id such as `msg_01J8Z3…` (ULID, 26 Crockford base32 characters). */
+export function newId(kind: IdKind, now: number = Date.now()): string {
+  return `${ID_PREFIXES[kind]}_${nextUlid(now)}`;
+}
+
+const ID_PATTERN = /^[a-z]+_[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/** True when `value` looks like an id of `kind`; used to reject junk ids before they reach SQL. */
+export function isId(kind: IdKind, value: unknown): value is string {
+  return typeof value === 'string' && value.startsWith(`${ID_PREFIXES[kind]}_`) && ID_PATTERN.test(value);
+}
