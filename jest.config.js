@@ -3,9 +3,19 @@ const moduleNameMapper = {
   '^@hookline/core$': '<rootDir>/packages/core/src',
   '^@hookline/nestjs$': '<rootDir>/packages/nestjs/src',
 };
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] };
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+  // Nest 12 ships ES modules only; Node 20 can require() them, Jest's module system cannot.
+  '^.+\\.js$': [
+    'babel-jest',
+    { babelrc: false, configFile: false, plugins: [['babel-plugin-transform-import-meta', { module: 'ES6' }], '@babel/plugin-transform-modules-commonjs'] },
+  ],
+};
+const transformIgnorePatterns = ['/node_modules/(?!(@nestjs|uid|file-type|strtok3|token-types|@tokenizer|load-esm)/)'];
 
 module.exports = {
+  testTimeout: 30000,
+  globalSetup: '<rootDir>/test/support/global-setup.js',
   projects: [
     {
       displayName: 'unit',
@@ -14,6 +24,7 @@ module.exports = {
       testMatch: ['<rootDir>/packages/*/src/**/*.spec.ts', '<rootDir>/apps/*/src/**/*.spec.ts'],
       moduleNameMapper,
       transform,
+      transformIgnorePatterns,
     },
     {
       displayName: 'integration',
@@ -23,7 +34,7 @@ module.exports = {
       testPathIgnorePatterns: ['<rootDir>/test/faults/'],
       moduleNameMapper,
       transform,
-      testTimeout: 60000,
+      transformIgnorePatterns,
     },
   ],
 };

@@ -1,1 +1,6 @@
-export {};
+export * from './envelopes';
+export * from './wire-profile';
+export * from './builtin-profiles';
+export * from './profile-config-error';
+export * from './resolve-profile';
+export * from './build-webhook-request';

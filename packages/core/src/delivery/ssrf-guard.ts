@@ -1,0 +1,80 @@
+import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
+import { HostAllowlist, normalizeHost } from './host-allowlist';
+import { UnsafeUrlError } from './unsafe-url-error';
+
+type AddressRange = ReturnType<ipaddr.IPv4['range']> | ReturnType<ipaddr.IPv6['range']>;
+
+/** Why an address is refused: the ipaddr.js range it falls in, or `invalid`. */
+export type UnsafeAddressReason = Exclude<AddressRange, 'unicast'> | 'invalid';
+
+export interface UrlGuardOptions {
+  /** Accept plain http:// (local development only). */
+  allowHttp?: boolean;
+  /** Hostnames, IP literals or CIDRs exempt from the private-address rule. */
+  allowedHosts?: readonly string[] | HostAllowlist;
+}
+
+const ALLOW_HOST_HINT = "For local development add the host, IP or a CIDR to allowedHosts (e.g. ['127.0.0.1']).";
+
+/**
+ * `public` only for globally routable unicast addresses. Everything ipaddr.js puts in a special
+ * range is refused, including 6to4, Teredo and NAT64 prefixes wholesale: they tunnel to an
+ * embedded IPv4 that may be private, and no legitimate webhook receiver needs them.
+ */
+export function classifyAddress(ip: string): 'public' | UnsafeAddressReason {
+  const host = normalizeHost(ip).replace(/%.*$/, '');
+  if (!isIP(host)) return 'invalid';
+  // process() unwraps ::ffff:a.b.c.d so a mapped loopback is judged as the IPv4 it is.
+  const range = ipaddr.process(host).range();
+  return range === 'unicast' ? 'public' : range;
+}
+
+/** The refusal for connecting to `address` on behalf of `hostname`, or undefined when allowed. */
+export function unsafeAddressError(hostname: string, address: string, allowlist: HostAllowlist): UnsafeUrlError | undefined {
+  if (allowlist.allowsHost(hostname) || allowlist.allowsAddress(address)) return undefined;
+  const verdict = classifyAddress(address);
+  if (verdict === 'public') return undefined;
+  const via = normalizeHost(hostname) === normalizeHost(address) ? '' : ` (${hostname} resolves to it)`;
+  return new UnsafeUrlError(
+    `Refusing to deliver to ${address}${via}: it is in the ${verdict} range, not a public address. ${ALLOW_HOST_HINT}`,
+  );
+}
+
+// Credentials, paths and queries may hold secrets, so messages only ever show the origin.
+function origin(url: URL): string {
+  return `${url.protocol}//${url.host}`;
+}
+
+/**
+ * Checks what can be known without DNS: scheme, credentials, IP-literal hosts and `localhost`
+ * names. Returns the parsed URL; hostnames still need `assertSafeUrlResolved` or the guarded lookup.
+ */
+export function assertSafeUrl(url: string | URL, options: UrlGuardOptions = {}): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UnsafeUrlError('Refusing an invalid webhook URL: it must be an absolute https:// URL.');
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    throw new UnsafeUrlError(`Refusing ${parsed.protocol} URL: webhooks are delivered over https:// only.`);
+  }
+  if (parsed.protocol === 'http:' && !options.allowHttp) {
+    throw new UnsafeUrlError(
+      `Refusing ${origin(parsed)}: plain http:// is not allowed. Use https://, or set allowHttp: true for local development.`,
+    );
+  }
+  if (parsed.username || parsed.password) {
+    throw new UnsafeUrlError(`Refusing ${origin(parsed)} with user:password@ in it: send credentials in a header instead.`);
+  }
+  const allowlist = HostAllowlist.from(options.allowedHosts);
+  const host = normalizeHost(parsed.hostname);
+  if (isIP(host)) {
+    const refusal = unsafeAddressError(host, host, allowlist);
+    if (refusal) throw refusal;
+  } else if ((host === 'localhost' || host.endsWith('.localhost')) && !allowlist.allowsHost(host)) {
+    throw new UnsafeUrlError(`Refusing ${origin(parsed)}: ${host} always means this machine. ${ALLOW_HOST_HINT}`);
+  }
+  return parsed;
+}

@@ -1,0 +1,37 @@
+import { unixSeconds } from '../clock';
+import type { EnvelopeInput } from './envelopes';
+import type { ResolvedProfile } from './resolve-profile';
+
+export interface WebhookRequest {
+  url: string;
+  headers: Record<string, string>;
+  /** The exact string sent, and the exact string signed. */
+  body: string;
+}
+
+/**
+ * Builds the signed HTTP request for one attempt. The body is serialized once and those bytes
+ * are both signed and sent, so a receiver verifying the raw body always matches.
+ */
+export function buildWebhookRequest(
+  resolved: ResolvedProfile,
+  input: { url: string; secrets: string[]; message: EnvelopeInput; attemptAt: Date },
+): WebhookRequest {
+  const { profile, signer } = resolved;
+  const body = JSON.stringify(resolved.buildEnvelope(input.message));
+  const signature = signer.sign({
+    id: input.message.eventId,
+    timestamp: unixSeconds(input.attemptAt),
+    body,
+    secrets: input.secrets,
+  });
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'user-agent': profile.userAgent,
+    ...profile.headers,
+    ...signature,
+  };
+  if (profile.eventTypeHeader) headers[profile.eventTypeHeader] = input.message.type;
+  if (profile.eventIdHeader) headers[profile.eventIdHeader] = input.message.eventId;
+  return { url: input.url, headers, body };
+}

@@ -1,0 +1,32 @@
+import type { Clock } from '../clock';
+
+/** Delays that grow by `factor` from `initialDelayMs`, each capped at `maxDelayMs`. */
+export interface ExponentialBackoffOptions {
+  initialDelayMs: number;
+  /** Growth per retry; default 2. */
+  factor?: number;
+  maxDelayMs: number;
+  /** At least one of `maxRetries` and `maxElapsedMs` is required, so a dead endpoint is not retried forever. */
+  maxRetries?: number;
+  /** Give up when the next attempt would start later than this after the first one. */
+  maxElapsedMs?: number;
+}
+
+/** Give exactly one of `schedule` and `exponential`; neither means the standard schedule. */
+export interface RetryPolicyOptions {
+  /** Milliseconds to wait before each retry; its length is the number of retries. */
+  schedule?: readonly number[];
+  exponential?: ExponentialBackoffOptions;
+  /** Spread of each scheduled delay as a fraction (0.2 → ±20%) so failed deliveries do not retry in lockstep; 0 disables. */
+  jitter?: number;
+  /** Upper bound on a receiver's `Retry-After`, so one header cannot park a delivery for days. */
+  maxRetryAfterMs?: number;
+  /** Source of randomness in [0, 1) for jitter; injected for deterministic tests. */
+  random?: () => number;
+  /** Supplies `now` when `decide` is not given one. */
+  clock?: Clock;
+}
+
+export const DEFAULT_JITTER = 0.2;
+export const DEFAULT_MAX_RETRY_AFTER_MS = 60 * 60 * 1000;
+export const DEFAULT_BACKOFF_FACTOR = 2;

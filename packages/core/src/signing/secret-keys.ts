@@ -1,0 +1,24 @@
+import { InvalidSigningInputError } from './invalid-signing-input-error';
+
+const WHSEC_PREFIX = 'whsec_';
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/** Standard Webhooks key: the base64 after `whsec_`, which the spec libraries also accept bare. */
+export function keyFromWhsecSecret(secret: string): Buffer {
+  const encoded = secret.startsWith(WHSEC_PREFIX) ? secret.slice(WHSEC_PREFIX.length) : secret;
+  if (!BASE64.test(encoded)) {
+    throw new InvalidSigningInputError(
+      'A standard-scheme secret must be "whsec_" followed by base64, as generateSecret({ scheme: "standard" }) makes.',
+      { pointer: '/secrets' },
+    );
+  }
+  return Buffer.from(encoded, 'base64');
+}
+
+/** Key for the hex and timestamped schemes: the secret string's UTF-8 bytes, as receivers pass it to createHmac. */
+export function keyFromUtf8Secret(secret: string): Buffer {
+  if (secret === '') {
+    throw new InvalidSigningInputError('A signing secret must not be empty.', { pointer: '/secrets' });
+  }
+  return Buffer.from(secret, 'utf8');
+}

@@ -1,0 +1,26 @@
+import { DataSource } from 'typeorm';
+import { WebhookApiKeyEntity } from './webhook-api-key.entity';
+
+/**
+ * The host's database as the CLI reaches it: `DATABASE_URL` is a `postgres://` URL or a SQLite
+ * file path (`sqlite:` prefix optional); `DATABASE_SCHEMA` picks a PostgreSQL schema. The CLI
+ * never creates tables: the host's migrations (or synchronize) own the schema.
+ */
+export function cliDataSource(env: NodeJS.ProcessEnv = process.env): DataSource {
+  const url = env.DATABASE_URL;
+  if (!url) {
+    throw new Error('Set DATABASE_URL to a postgres:// URL or a SQLite file path.');
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const schema = env.DATABASE_SCHEMA;
+    return new DataSource({
+      type: 'postgres',
+      url,
+      schema,
+      entities: [WebhookApiKeyEntity],
+      // Hookline's SQL uses unqualified table names, so the schema goes on the search path too.
+      extra: schema ? { options: `-c search_path=${schema}` } : undefined,
+    });
+  }
+  return new DataSource({ type: 'better-sqlite3', database: url.replace(/^sqlite:(\/\/)?/, ''), entities: [WebhookApiKeyEntity] });
+}

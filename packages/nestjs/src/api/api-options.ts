@@ -1,0 +1,80 @@
+import type { CanActivate, ModuleMetadata, Type } from '@nestjs/common';
+import type { ThrottlerStorage } from '@nestjs/throttler';
+import { WebhooksConfigError } from '../module/webhooks-config-error';
+
+/**
+ * The REST API's options. They are a module *extra*, read when the module is defined (they
+ * decide which controllers exist and where), so with `forRootAsync` they sit beside
+ * `useFactory`, not in what it returns:
+ *
+ * ```ts
+ * WebhooksModule.forRootAsync({ useFactory: (config) => ({ ... }), inject: [ConfigService], api: { prefix: 'v1' } })
+ * ```
+ */
+export interface WebhooksApiOptions {
+  /** Mount the REST API (default true). Turn it off in worker-only processes. */
+  enabled?: boolean;
+  /** Path of every route after the app's global prefix (default `v1`, as seed 001). */
+  prefix?: string;
+  /**
+   * Replaces API-key authentication with the host's own guard. The guard resolves the caller
+   * and calls `setApiCaller(request, { tenant, scope, id })` before returning true; returning
+   * false or setting no caller answers 401. Its dependencies must be global providers or come
+   * from `imports`.
+   */
+  guard?: Type<CanActivate>;
+  /** Modules providing the host guard's dependencies. */
+  imports?: ModuleMetadata['imports'];
+  /**
+   * Requests each caller (API key) may make per window; beyond it the API answers 429 with
+   * `Retry-After`. Default 6 per 1000 ms, as seed 001. `storage` shares counts between
+   * processes (any @nestjs/throttler storage); the default counts in this process. `false` turns it off.
+   */
+  rateLimit?: { limit?: number; ttlMs?: number; storage?: ThrottlerStorage } | false;
+  /** Largest request body accepted, in bytes (default 64 KiB); larger ones get 413. */
+  maxBodyBytes?: number;
+  /** Serve the OpenAPI document at `/{prefix}/openapi.json` and Swagger UI at `/{prefix}/docs` (default true). */
+  docs?: boolean;
+}
+
+export interface ResolvedApiOptions {
+  enabled: boolean;
+  prefix: string;
+  guard?: Type<CanActivate>;
+  imports: NonNullable<ModuleMetadata['imports']>;
+  rateLimit: { limit: number; ttlMs: number; storage?: ThrottlerStorage } | false;
+  maxBodyBytes: number;
+  docs: boolean;
+}
+
+/** Defaults applied and checked once, when the module is defined. */
+export function resolveApiOptions(api: WebhooksApiOptions = {}): ResolvedApiOptions {
+  const prefix = (api.prefix ?? 'v1').replace(/^\/+|\/+$/g, '');
+  if (!/^[A-Za-z0-9._~-]+(\/[A-Za-z0-9._~-]+)*$|^$/.test(prefix)) {
+    throw new WebhooksConfigError(`api.prefix "${api.prefix}" must be a URL path such as "v1" or "webhooks/v1".`, { pointer: '/api/prefix' });
+  }
+  const rateLimit =
+    api.rateLimit === false
+      ? false
+      : {
+          limit: positiveInt(api.rateLimit?.limit ?? 6, '/api/rateLimit/limit'),
+          ttlMs: positiveInt(api.rateLimit?.ttlMs ?? 1_000, '/api/rateLimit/ttlMs'),
+          storage: api.rateLimit?.storage,
+        };
+  return {
+    enabled: api.enabled ?? true,
+    prefix,
+    guard: api.guard,
+    imports: api.imports ?? [],
+    rateLimit,
+    maxBodyBytes: positiveInt(api.maxBodyBytes ?? 64 * 1024, '/api/maxBodyBytes'),
+    docs: api.docs ?? true,
+  };
+}
+
+function positiveInt(value: number, pointer: string): number {
+  if (!Number.isInteger(value) || value < 1) {
+    throw new WebhooksConfigError(`${pointer} must be a positive integer, got ${String(value)}.`, { pointer });
+  }
+  return value;
+}

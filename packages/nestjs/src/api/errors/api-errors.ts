@@ -1,0 +1,36 @@
+import { HooklineError } from '@hookline/core';
+
+/** No credentials, or ones that are unknown or revoked. */
+export class UnauthenticatedError extends HooklineError {
+  readonly code = 'HOOKLINE_UNAUTHENTICATED';
+}
+
+/** A read-only key tried to change something. */
+export class ReadOnlyKeyError extends HooklineError {
+  readonly code = 'HOOKLINE_READ_ONLY_KEY';
+}
+
+export class RateLimitedError extends HooklineError {
+  readonly code = 'HOOKLINE_RATE_LIMITED';
+}
+
+export class RequestTooLargeError extends HooklineError {
+  readonly code = 'HOOKLINE_REQUEST_TOO_LARGE';
+}
+
+/** One problem with a request: in the body (`pointer`) or in a query parameter (`parameter`). */
+export interface RequestIssue {
+  code: string;
+  detail: string;
+  pointer?: string;
+  parameter?: string;
+}
+
+/** A request that fails validation, with every problem found (one per field). */
+export class InvalidRequestError extends HooklineError {
+  readonly code = 'HOOKLINE_INVALID_REQUEST';
+
+  constructor(readonly issues: RequestIssue[]) {
+    super(issues.map((issue) => issue.detail).join(' '), { pointer: issues[0]?.pointer });
+  }
+}

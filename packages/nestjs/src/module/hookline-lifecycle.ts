@@ -1,0 +1,39 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { EventBridge, type AnyListenerEmitter } from '../publishing/event-bridge';
+import type { HooklineRuntime } from '../runtime/hookline-runtime';
+import { HOOKLINE_RUNTIME } from './tokens';
+import { findEventEmitter } from './find-event-emitter';
+
+/** Starts the worker, sweeper and bridge once the app is up; stops them gracefully on shutdown. */
+@Injectable()
+export class HooklineLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Hookline');
+  private bridge?: { instance: EventBridge; emitter: AnyListenerEmitter };
+
+  constructor(
+    @Inject(HOOKLINE_RUNTIME) private readonly runtime: HooklineRuntime,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const bridgeOptions = this.runtime.options.bridge;
+    if (bridgeOptions) {
+      const emitter = findEventEmitter(this.moduleRef) as unknown as AnyListenerEmitter | undefined;
+      if (!emitter) {
+        throw new Error('WebhooksModule `bridge` needs EventEmitterModule.forRoot() from @nestjs/event-emitter in the app.');
+      }
+      const instance = new EventBridge(bridgeOptions, this.runtime.publisher, this.runtime.events, this.logger);
+      instance.attach(emitter);
+      this.bridge = { instance, emitter };
+    }
+    await this.runtime.start();
+    const { queue, worker } = this.runtime.options;
+    this.logger.log(`Started (queue: ${queue.driver}, worker: ${worker.enabled ? `on, concurrency ${worker.concurrency}` : 'off'}).`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.bridge) this.bridge.instance.detach(this.bridge.emitter);
+    await this.runtime.stop();
+  }
+}

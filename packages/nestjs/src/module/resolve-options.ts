@@ -1,0 +1,104 @@
+import { EventCatalog, loyaltyCatalog, systemClock, type Clock } from '@hookline/core';
+import { WebhooksConfigError } from './webhooks-config-error';
+import type { BridgeOptions, QueueOptions, WebhooksModuleOptions } from './webhooks-module-options';
+
+// A fixed key for development only: secrets stay encrypted at rest, but anyone can read them.
+const DEVELOPMENT_KEY = Buffer.alloc(32, 'hookline-development-only-key!!').toString('base64');
+
+/** Options with every default applied: the one place defaults live. */
+export interface ResolvedWebhooksOptions {
+  queue: QueueOptions;
+  encryptionKeys: string[];
+  usingDevelopmentKey: boolean;
+  catalog: EventCatalog;
+  testEventType?: string;
+  worker: { enabled: boolean; concurrency: number; batchSize: number; shutdownGraceMs: number; leaseMarginMs: number };
+  sweeper: { enabled: boolean; intervalMs: number; staleAfterMs: number; batchSize: number };
+  delivery: NonNullable<WebhooksModuleOptions['delivery']> & { timeoutMs: number };
+  bridge?: BridgeOptions;
+  maxPayloadBytes: number;
+  secretGraceSeconds: number;
+  clock: Clock;
+  raw: WebhooksModuleOptions;
+}
+
+export function resolveOptions(options: WebhooksModuleOptions = {}, env = process.env): ResolvedWebhooksOptions {
+  const keys = options.encryptionKey === undefined ? [] : [options.encryptionKey].flat();
+  const development = env.NODE_ENV === 'development' || env.NODE_ENV === 'test';
+  if (keys.length === 0 && !development) {
+    throw new WebhooksConfigError(
+      'WebhooksModule needs `encryptionKey` (32 random bytes, base64) to encrypt subscription secrets at rest; only NODE_ENV=development or test may omit it.',
+      { pointer: '/encryptionKey' },
+    );
+  }
+  const worker = {
+    enabled: options.worker?.enabled ?? true,
+    concurrency: positiveInt(options.worker?.concurrency ?? 20, '/worker/concurrency'),
+    batchSize: positiveInt(options.worker?.batchSize ?? 50, '/worker/batchSize'),
+    shutdownGraceMs: nonNegative(options.worker?.shutdownGraceMs ?? 10_000, '/worker/shutdownGraceMs'),
+    leaseMarginMs: nonNegative(options.worker?.leaseMarginMs ?? 30_000, '/worker/leaseMarginMs'),
+  };
+  const sweeper = {
+    enabled: options.sweeper?.enabled ?? worker.enabled,
+    intervalMs: positiveInt(options.sweeper?.intervalMs ?? 5_000, '/sweeper/intervalMs'),
+    staleAfterMs: nonNegative(options.sweeper?.staleAfterMs ?? 10_000, '/sweeper/staleAfterMs'),
+    batchSize: positiveInt(options.sweeper?.batchSize ?? 1_000, '/sweeper/batchSize'),
+  };
+  const queue = options.queue ?? { driver: 'in-process' };
+  if (queue.driver !== 'in-process' && queue.driver !== 'bullmq') {
+    throw new WebhooksConfigError(`Unknown queue driver "${(queue as { driver: string }).driver}"; use "in-process" or "bullmq".`, {
+      pointer: '/queue/driver',
+    });
+  }
+  if (queue.driver === 'bullmq' && !queue.connection) {
+    throw new WebhooksConfigError('The bullmq queue driver needs `connection` (host/port or a redis:// URL).', {
+      pointer: '/queue/connection',
+    });
+  }
+  if (options.bridge && (!Array.isArray(options.bridge.events) || typeof options.bridge.tenant !== 'function')) {
+    throw new WebhooksConfigError('`bridge` needs `events` (a list of names or wildcards) and a `tenant(payload)` function.', {
+      pointer: '/bridge',
+    });
+  }
+  const catalog = resolveCatalog(options.catalog);
+  if (options.testEventType !== undefined && !catalog.has(options.testEventType)) {
+    throw new WebhooksConfigError(`testEventType "${options.testEventType}" is not in the event catalog; register it or leave the option out.`, {
+      pointer: '/testEventType',
+    });
+  }
+  return {
+    queue,
+    encryptionKeys: keys.length > 0 ? keys : [DEVELOPMENT_KEY],
+    usingDevelopmentKey: keys.length === 0,
+    catalog,
+    testEventType: options.testEventType,
+    worker,
+    sweeper,
+    delivery: { ...options.delivery, timeoutMs: options.delivery?.timeoutMs ?? 15_000 },
+    bridge: options.bridge,
+    maxPayloadBytes: positiveInt(options.maxPayloadBytes ?? 256 * 1024, '/maxPayloadBytes'),
+    secretGraceSeconds: nonNegative(options.secretGraceSeconds ?? 86_400, '/secretGraceSeconds'),
+    clock: options.clock ?? systemClock,
+    raw: options,
+  };
+}
+
+function resolveCatalog(catalog: WebhooksModuleOptions['catalog']): EventCatalog {
+  if (catalog instanceof EventCatalog) return catalog;
+  if (Array.isArray(catalog)) return new EventCatalog(catalog);
+  return loyaltyCatalog();
+}
+
+function positiveInt(value: number, pointer: string): number {
+  if (!Number.isInteger(value) || value < 1) {
+    throw new WebhooksConfigError(`${pointer} must be a positive integer, got ${String(value)}.`, { pointer });
+  }
+  return value;
+}
+
+function nonNegative(value: number, pointer: string): number {
+  if (!Number.isFinite(value) || value < 0) {
+    throw new WebhooksConfigError(`${pointer} must be a non-negative number, got ${String(value)}.`, { pointer });
+  }
+  return value;
+}

@@ -1,0 +1,86 @@
+import type {
+  Clock,
+  EventCatalog,
+  EventTypeDefinition,
+  ProfileInput,
+  RetryPolicy,
+  RetryPolicyOptions,
+  Transport,
+} from '@hookline/core';
+import type { EntityManager } from 'typeorm';
+
+export type QueueOptions =
+  | { driver: 'in-process' }
+  | {
+      driver: 'bullmq';
+      /** ioredis connection options, or a `redis://` URL. */
+      connection: { host?: string; port?: number; password?: string; db?: number } | string;
+      /** Redis key prefix, so several apps can share one Redis. */
+      prefix?: string;
+      queueName?: string;
+    };
+
+export interface BridgeOptions {
+  /** EventEmitter event names to publish as webhooks; wildcards such as `points.*` or `*`. */
+  events: string[];
+  /** Which tenant an emitted payload belongs to. */
+  tenant: (payload: any, eventName: string) => string;
+  /** The webhook `data`; the whole payload when omitted. */
+  data?: (payload: any, eventName: string) => unknown;
+  idempotencyKey?: (payload: any, eventName: string) => string | undefined;
+  channels?: (payload: any, eventName: string) => string[] | undefined;
+  /** The host transaction's EntityManager carried in the payload, for the outbox. */
+  manager?: (payload: any, eventName: string) => EntityManager | undefined;
+}
+
+/** Everything a host configures. Every field is optional except where noted in the README. */
+export interface WebhooksModuleOptions {
+  queue?: QueueOptions;
+  /** 32 bytes, base64 or hex, newest first; required unless NODE_ENV is development or test. */
+  encryptionKey?: string | string[];
+  /** The module's wire profile; a subscription may override it with another profile's name. */
+  profile?: ProfileInput;
+  /** Extra named profiles subscriptions may choose, beside the built-in ones. */
+  profiles?: Record<string, ProfileInput>;
+  catalog?: EventCatalog | EventTypeDefinition[];
+  /** The catalog type the REST API's "send test" sends, with its example as data (default `test`, else `webhook.test`). */
+  testEventType?: string;
+  /** Overrides the profile's retry schedule. */
+  retry?: RetryPolicyOptions | RetryPolicy;
+  delivery?: {
+    timeoutMs?: number;
+    allowHttp?: boolean;
+    allowedHosts?: string[];
+    maxResponseBytes?: number;
+    transport?: 'axios' | 'undici' | Transport;
+  };
+  worker?: {
+    /** Consume deliveries in this process (default true). Turn off in API-only processes. */
+    enabled?: boolean;
+    /** Jobs handled at once by this process. */
+    concurrency?: number;
+    /** How many deliveries of one publish travel in one job. */
+    batchSize?: number;
+    /** How long shutdown waits for in-flight attempts. */
+    shutdownGraceMs?: number;
+    /**
+     * A claim lasts the HTTP timeout plus this margin. After a worker dies, its deliveries wait
+     * this long before another worker may take them: shorter recovers sooner, longer tolerates
+     * a stalled event loop without double sends.
+     */
+    leaseMarginMs?: number;
+  };
+  sweeper?: {
+    enabled?: boolean;
+    intervalMs?: number;
+    /** A due delivery is re-enqueued only once it has waited this long unclaimed. */
+    staleAfterMs?: number;
+    batchSize?: number;
+  };
+  bridge?: BridgeOptions;
+  /** Largest serialized `data` accepted by publish (bytes). */
+  maxPayloadBytes?: number;
+  /** How long a rotated-out secret keeps signing (seconds). */
+  secretGraceSeconds?: number;
+  clock?: Clock;
+}

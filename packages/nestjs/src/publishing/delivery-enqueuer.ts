@@ -1,0 +1,52 @@
+import type { DeliveryJob, DeliveryQueue } from '../queue/delivery-queue';
+
+export interface EnqueuerLogger {
+  warn(message: string): void;
+}
+
+/**
+ * Decides how delivery ids travel: a publish batch's first attempts in jobs of `batchSize`
+ * (one queue round trip per batch instead of per delivery), each retry as its own delayed job.
+ * An enqueue failure is logged, not thrown: the rows are committed and the sweeper will find them.
+ */
+export class DeliveryEnqueuer {
+  constructor(
+    private readonly queue: DeliveryQueue,
+    private readonly batchSize: number,
+    private readonly logger: EnqueuerLogger,
+  ) {}
+
+  async enqueueNew(deliveryIds: string[]): Promise<void> {
+    if (deliveryIds.length === 0) return;
+    const jobs: DeliveryJob[] = [];
+    for (let start = 0; start < deliveryIds.length; start += this.batchSize) {
+      const ids = deliveryIds.slice(start, start + this.batchSize);
+      jobs.push({ deliveryIds: ids, key: `${ids[0]}:0` });
+    }
+    await this.safely(jobs.length, () => this.queue.enqueue(jobs));
+  }
+
+  /**
+   * `attemptCount` is the attempts already made in the series; with `tag` (e.g. a resend) it
+   * keeps each job's key distinct from any earlier job of the same delivery.
+   */
+  async enqueueRetries(retries: { deliveryId: string; attemptCount: number; delayMs: number; tag?: string }[]): Promise<void> {
+    if (retries.length === 0) return;
+    const jobs = retries.map((r) => ({
+      deliveryIds: [r.deliveryId],
+      key: `${r.deliveryId}:${r.attemptCount}${r.tag ? `:${r.tag}` : ''}`,
+      delayMs: r.delayMs,
+    }));
+    await this.safely(jobs.length, () => this.queue.enqueue(jobs));
+  }
+
+  private async safely(count: number, enqueue: () => Promise<void>): Promise<void> {
+    try {
+      await enqueue();
+    } catch (error) {
+      this.logger.warn(
+        `Could not enqueue ${count} delivery job(s) (${(error as Error).message}); they are committed and the sweeper will re-enqueue them.`,
+      );
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import type { EntityManager } from 'typeorm';
+
+export interface PublishOptions {
+  tenant: string;
+  /** A repeat with the same key (per tenant) returns the first message and creates nothing. */
+  idempotencyKey?: string;
+  /** The host's transactional EntityManager: the message commits or rolls back with the host's work. */
+  manager?: EntityManager;
+  /** Only subscriptions sharing one of these channels (or having none) receive the message. */
+  channels?: string[];
+}
+
+export interface PublishInput extends Omit<PublishOptions, 'manager'> {
+  type: string;
+  data: unknown;
+}
+
+export interface PublishResult {
+  messageId: string;
+  deliveryCount: number;
+  /** True when the idempotency key matched an earlier message; nothing new was created. */
+  duplicate: boolean;
+}

@@ -1,0 +1,91 @@
+import type { EventCatalog, Clock } from '@hookline/core';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { SqlRunner } from '../storage/sql-runner';
+import type { AfterCommitHooks } from './after-commit';
+import type { DeliveryEnqueuer } from './delivery-enqueuer';
+import { writeMessages, type MessageToWrite, type WrittenMessage } from './message-writer';
+import { InvalidPublishOptionsError, PayloadTooLargeError } from './publish-errors';
+import type { PublishInput, PublishOptions, PublishResult } from './publish-types';
+
+export interface WebhookPublisherDeps {
+  dataSource: DataSource;
+  sql: SqlRunner;
+  catalog: EventCatalog;
+  enqueuer: DeliveryEnqueuer;
+  afterCommit: AfterCommitHooks;
+  clock: Clock;
+  maxPayloadBytes: number;
+}
+
+const MAX_MESSAGES_PER_STATEMENT = 1_000;
+
+/**
+ * Turns domain events into stored messages and deliveries (the outbox), then hands the
+ * delivery ids to the queue once the rows are committed.
+ */
+export class WebhookPublisher {
+  constructor(private readonly deps: WebhookPublisherDeps) {}
+
+  /** Publishes one event to every matching subscription of `options.tenant`. */
+  async publish(type: string, data: unknown, options: PublishOptions): Promise<PublishResult> {
+    const [result] = await this.publishMany([{ type, data, ...options }], { manager: options.manager });
+    return result;
+  }
+
+  /** Publishes many events in one transaction (the host's, when `manager` is given). */
+  async publishMany(inputs: PublishInput[], options: { manager?: EntityManager } = {}): Promise<PublishResult[]> {
+    if (inputs.length === 0) return [];
+    const messages = inputs.map((input, index) => this.prepare(input, inputs.length > 1 ? `/${index}` : ''));
+    const write = async (manager: EntityManager) => {
+      const written: WrittenMessage[] = [];
+      for (let start = 0; start < messages.length; start += MAX_MESSAGES_PER_STATEMENT) {
+        const chunk = messages.slice(start, start + MAX_MESSAGES_PER_STATEMENT);
+        written.push(...(await writeMessages(this.deps.sql, manager, chunk, this.deps.clock.now())));
+      }
+      return written;
+    };
+    const host = options.manager;
+    let written: WrittenMessage[];
+    if (host?.queryRunner?.isTransactionActive) {
+      written = await write(host);
+      const deliveryIds = written.flatMap((w) => w.deliveryIds);
+      if (deliveryIds.length > 0) this.deps.afterCommit.register(host.queryRunner, () => this.deps.enqueuer.enqueueNew(deliveryIds));
+    } else {
+      written = await (host ?? this.deps.dataSource.manager).transaction(write);
+      await this.deps.enqueuer.enqueueNew(written.flatMap((w) => w.deliveryIds));
+    }
+    return written.map(({ messageId, deliveryCount, duplicate }) => ({ messageId, deliveryCount, duplicate }));
+  }
+
+  private prepare(input: PublishInput, pointerBase: string): MessageToWrite {
+    if (typeof input.tenant !== 'string' || input.tenant.length === 0 || input.tenant.length > 128) {
+      throw new InvalidPublishOptionsError('publish needs `tenant`: a non-empty string of at most 128 characters.', {
+        pointer: `${pointerBase}/tenant`,
+      });
+    }
+    if (input.idempotencyKey !== undefined && (typeof input.idempotencyKey !== 'string' || input.idempotencyKey.length === 0 || input.idempotencyKey.length > 255)) {
+      throw new InvalidPublishOptionsError('`idempotencyKey` must be a non-empty string of at most 255 characters.', {
+        pointer: `${pointerBase}/idempotencyKey`,
+      });
+    }
+    if (input.channels !== undefined && (!Array.isArray(input.channels) || input.channels.some((c) => typeof c !== 'string' || c.length === 0))) {
+      throw new InvalidPublishOptionsError('`channels` must be an array of non-empty strings.', { pointer: `${pointerBase}/channels` });
+    }
+    this.deps.catalog.assertPublishable(input.type, input.data);
+    const payload = JSON.stringify(input.data);
+    const bytes = Buffer.byteLength(payload, 'utf8');
+    if (bytes > this.deps.maxPayloadBytes) {
+      throw new PayloadTooLargeError(
+        `The event data is ${bytes} bytes serialized; the limit is ${this.deps.maxPayloadBytes} (option maxPayloadBytes). Send an id and let receivers fetch the rest.`,
+        { pointer: `${pointerBase}/data` },
+      );
+    }
+    return {
+      tenant: input.tenant,
+      type: input.type,
+      payload,
+      channels: input.channels && input.channels.length > 0 ? input.channels : null,
+      idempotencyKey: input.idempotencyKey ?? null,
+    };
+  }
+}

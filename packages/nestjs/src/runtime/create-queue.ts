@@ -1,0 +1,13 @@
+import type { DeliveryQueue } from '../queue/delivery-queue';
+import { BullMqQueue, bullMqConnectionFromUrl } from '../queue';
+import { InProcessQueue } from '../queue';
+import type { QueueOptions } from '../module/webhooks-module-options';
+import type { HooklineLogger } from './hookline-logger';
+
+/** The queue driver the options name. */
+export function createQueue(options: QueueOptions, logger: HooklineLogger): DeliveryQueue {
+  const queueLogger = { error: logger.error.bind(logger), warn: (message: string) => logger.warn(message) };
+  if (options.driver === 'in-process') return new InProcessQueue({ logger: queueLogger });
+  const connection = typeof options.connection === 'string' ? bullMqConnectionFromUrl(options.connection) : options.connection;
+  return new BullMqQueue({ connection, prefix: options.prefix, queueName: options.queueName, logger: queueLogger });
+}

@@ -1,0 +1,144 @@
+import { createDeliverer, createUndiciTransport, type Deliverer, type Transport } from '@hookline/core';
+import type { DataSource } from 'typeorm';
+import { WebhookApiKeys } from '../api-keys/webhook-api-keys';
+import { WebhookDeliveries } from '../deliveries/webhook-deliveries';
+import { resolveOptions, type ResolvedWebhooksOptions } from '../module/resolve-options';
+import type { WebhooksModuleOptions } from '../module/webhooks-module-options';
+import { WebhookMessages } from '../messages/webhook-messages';
+import { ProfileRegistry } from '../profiles/profile-registry';
+import { AfterCommitHooks } from '../publishing/after-commit';
+import { DeliveryEnqueuer } from '../publishing/delivery-enqueuer';
+import { WebhookPublisher } from '../publishing/webhook-publisher';
+import type { DeliveryQueue } from '../queue/delivery-queue';
+import { SecretCipher } from '../secrets/secret-cipher';
+import { SubscriptionSecrets } from '../secrets/subscription-secrets';
+import { WebhookStats } from '../stats/webhook-stats';
+import { DeliveryStore } from '../storage/delivery-store';
+import { WebhookSubscriptions } from '../subscriptions/webhook-subscriptions';
+import { TestEventSender } from '../test-events/test-event-sender';
+import { DeliveryProcessor } from '../worker/delivery-processor';
+import { operationalEventsVia, type OperationalEvents } from '../worker/operational-events';
+import { SubscriptionDisabler } from '../worker/subscription-disabler';
+import { Sweeper } from '../worker/sweeper';
+import { createQueue } from './create-queue';
+import type { HooklineLogger } from './hookline-logger';
+
+export type EventEmitterLike = { emit(event: string, ...values: unknown[]): boolean };
+
+/**
+ * Every part of Hookline built from one options object, with no Nest in sight: the module wraps
+ * it in providers, and a plain script (a benchmark, a worker) can use it directly.
+ */
+export class HooklineRuntime {
+  readonly options: ResolvedWebhooksOptions;
+  readonly store: DeliveryStore;
+  readonly profiles: ProfileRegistry;
+  readonly queue: DeliveryQueue;
+  readonly enqueuer: DeliveryEnqueuer;
+  readonly afterCommit: AfterCommitHooks;
+  readonly publisher: WebhookPublisher;
+  readonly subscriptions: WebhookSubscriptions;
+  readonly deliveries: WebhookDeliveries;
+  readonly messages: WebhookMessages;
+  readonly apiKeys: WebhookApiKeys;
+  readonly stats: WebhookStats;
+  readonly testEvents: TestEventSender;
+  readonly processor: DeliveryProcessor;
+  readonly sweeper: Sweeper;
+  readonly events: OperationalEvents;
+  private readonly deliverer: Deliverer;
+  private readonly ownedTransport?: Transport;
+  private workerStarted = false;
+
+  constructor(
+    rawOptions: WebhooksModuleOptions,
+    readonly dataSource: DataSource,
+    private readonly logger: HooklineLogger,
+    emitter?: EventEmitterLike,
+  ) {
+    const options = (this.options = resolveOptions(rawOptions));
+    if (options.usingDevelopmentKey) {
+      logger.warn('No encryptionKey configured: using the development key. Set encryptionKey before storing real secrets.');
+    }
+    const clock = options.clock;
+    this.store = new DeliveryStore(dataSource);
+    const sql = this.store.sql;
+    this.events = operationalEventsVia(emitter);
+    this.profiles = new ProfileRegistry(rawOptions.profile, rawOptions.profiles, rawOptions.retry);
+    const secrets = new SubscriptionSecrets(new SecretCipher(options.encryptionKeys), clock);
+    this.queue = createQueue(options.queue, logger);
+    this.enqueuer = new DeliveryEnqueuer(this.queue, options.worker.batchSize, logger);
+    this.afterCommit = new AfterCommitHooks((error) =>
+      logger.error(`Enqueue after commit failed; the sweeper will recover: ${(error as Error).message}`),
+    ).attach(dataSource);
+    this.publisher = new WebhookPublisher({
+      dataSource,
+      sql,
+      catalog: options.catalog,
+      enqueuer: this.enqueuer,
+      afterCommit: this.afterCommit,
+      clock,
+      maxPayloadBytes: options.maxPayloadBytes,
+    });
+    const { transport, ...deliveryOptions } = options.delivery;
+    this.subscriptions = new WebhookSubscriptions({
+      dataSource,
+      sql,
+      catalog: options.catalog,
+      profiles: this.profiles,
+      secrets,
+      enqueuer: this.enqueuer,
+      clock,
+      urlGuard: { allowHttp: deliveryOptions.allowHttp, allowedHosts: deliveryOptions.allowedHosts },
+      secretGraceSeconds: options.secretGraceSeconds,
+    });
+    this.deliveries = new WebhookDeliveries({ dataSource, sql, enqueuer: this.enqueuer, clock });
+    this.ownedTransport = transport === 'undici' ? createUndiciTransport() : undefined;
+    this.deliverer = createDeliverer({ ...deliveryOptions, transport: this.ownedTransport ?? (typeof transport === 'object' ? transport : undefined) });
+    this.processor = new DeliveryProcessor({
+      store: this.store,
+      profiles: this.profiles,
+      secrets,
+      send: this.deliverer,
+      enqueuer: this.enqueuer,
+      disabler: new SubscriptionDisabler(sql, this.events, clock),
+      events: this.events,
+      clock,
+      timeoutMs: options.delivery.timeoutMs,
+      leaseMarginMs: options.worker.leaseMarginMs,
+    });
+    this.messages = new WebhookMessages({ dataSource });
+    this.apiKeys = new WebhookApiKeys({ dataSource, clock });
+    this.stats = new WebhookStats({ sql, clock });
+    this.testEvents = new TestEventSender({
+      dataSource,
+      sql,
+      catalog: options.catalog,
+      subscriptions: this.subscriptions,
+      deliveries: this.deliveries,
+      processor: this.processor,
+      clock,
+      eventType: options.testEventType,
+    });
+    this.sweeper = new Sweeper(this.store, this.queue, clock, options.sweeper, logger);
+  }
+
+  /** Starts consuming deliveries and sweeping, as the options say. */
+  async start(): Promise<void> {
+    if (this.options.worker.enabled && !this.workerStarted) {
+      this.workerStarted = true;
+      await this.queue.startWorker((ids) => this.processor.process(ids), { concurrency: this.options.worker.concurrency });
+    }
+    if (this.options.sweeper.enabled) this.sweeper.start();
+  }
+
+  /** Stops taking work, lets in-flight attempts finish (up to the grace period), closes what it opened. */
+  async stop(): Promise<void> {
+    await this.sweeper.stop();
+    if (this.workerStarted) await this.queue.stopWorker(this.options.worker.shutdownGraceMs);
+    await this.queue.close();
+    await this.deliverer.close();
+    await this.ownedTransport?.close();
+    this.afterCommit.detach(this.dataSource);
+  }
+}

@@ -1,0 +1,18 @@
+import type { DeliveryStatus } from '../storage/webhook-delivery.entity';
+
+/** The health figures a receiver's owner watches (seed 002): success, latency, retries. */
+export interface SubscriptionStatsView {
+  subscriptionId: string;
+  since: Date;
+  until: Date;
+  /** Deliveries created in the window, by their status now. */
+  deliveries: Record<DeliveryStatus, number> & { total: number };
+  /** Attempts made in the window. */
+  attempts: number;
+  /** Of the window's deliveries that settled, the share delivered; null when none settled. */
+  successRate: number | null;
+  /** Of the deliveries attempted in the window, the share that needed more than one attempt. */
+  retryRate: number | null;
+  /** Attempt durations in the window (nearest rank); null when there were none. */
+  latencyMs: { p50: number; p95: number } | null;
+}

@@ -1,0 +1,52 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { epochMsColumn } from './epoch-ms.transformer';
+
+@Entity('webhook_subscription')
+@Index('idx_webhook_subscription_tenant', ['tenant', 'id'])
+@Index('idx_webhook_subscription_tenant_active', ['tenant', 'isActive'])
+export class WebhookSubscriptionEntity {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 128 })
+  tenant!: string;
+
+  @Column({ type: 'varchar', length: 2048 })
+  url!: string;
+
+  /** Event filters: exact names, `*`, or prefix wildcards such as `points.*`. */
+  @Column({ type: 'simple-json' })
+  events!: string[];
+
+  /** When set, only messages sharing one of these channels are delivered. */
+  @Column({ type: 'simple-json', nullable: true })
+  channels!: string[] | null;
+
+  @Column({ type: 'varchar', length: 512, nullable: true })
+  description!: string | null;
+
+  @Column({ name: 'is_active', type: 'boolean', default: true })
+  isActive!: boolean;
+
+  @Column({ name: 'disabled_reason', type: 'varchar', length: 512, nullable: true })
+  disabledReason!: string | null;
+
+  /** A wire profile name overriding the module's for this subscription. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  profile!: string | null;
+
+  @Column({ name: 'secret_current_enc', type: 'varchar', length: 512 })
+  secretCurrentEnc!: string;
+
+  @Column({ name: 'secret_previous_enc', type: 'varchar', length: 512, nullable: true })
+  secretPreviousEnc!: string | null;
+
+  @Column({ name: 'secret_previous_expires_at', ...epochMsColumn, nullable: true })
+  secretPreviousExpiresAt!: Date | null;
+
+  @Column({ name: 'created_at', ...epochMsColumn })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_at', ...epochMsColumn })
+  updatedAt!: Date;
+}

@@ -1,0 +1,29 @@
+export interface CreateSubscriptionInput {
+  tenant: string;
+  url: string;
+  events: string[];
+  description?: string | null;
+  channels?: string[] | null;
+  profile?: string | null;
+}
+
+export type UpdateSubscriptionInput = Partial<Pick<CreateSubscriptionInput, 'url' | 'events' | 'description' | 'channels' | 'profile'>> & {
+  isActive?: boolean;
+};
+
+/** Scopes a call to one tenant: another tenant's subscription is then "not found". */
+export interface TenantScope {
+  tenant?: string;
+}
+
+export interface ListSubscriptionsInput {
+  tenant: string;
+  /** The last id of the previous page. */
+  cursor?: string;
+  limit?: number;
+}
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}

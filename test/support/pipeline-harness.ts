@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { HOOKLINE_ENTITIES, HooklineRuntime, type WebhooksModuleOptions } from '@hookline/nestjs';
+import { POSTGRES_URL } from './drivers';
+import { TEST_ENCRYPTION_KEY } from './test-app';
+import { TestReceiver } from './receiver';
+
+export const silentLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** A PostgreSQL schema of the suite's own, with Hookline's tables. */
+export async function createSchemaDataSource(): Promise<{ dataSource: DataSource; schema: string; drop(): Promise<void> }> {
+  const schema = `hl_fault_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: POSTGRES_URL,
+    schema,
+    entities: HOOKLINE_ENTITIES,
+    synchronize: true,
+    extra: { options: `-c search_path=${schema}`, max: 10 },
+  });
+  await dataSource.initialize();
+  return {
+    dataSource,
+    schema,
+    async drop() {
+      await dataSource.destroy();
+      const client = new Client({ connectionString: POSTGRES_URL });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    },
+  };
+}
+
+/** Options every fault suite shares: loopback receivers, short leases so recovery is quick. */
+export function faultOptions(redisUrl: string, prefix: string, overrides: WebhooksModuleOptions = {}): WebhooksModuleOptions {
+  return {
+    queue: { driver: 'bullmq', connection: redisUrl, prefix },
+    encryptionKey: TEST_ENCRYPTION_KEY,
+    retry: { schedule: [200, 500, 1000, 2000, 2000, 2000], jitter: 0.1 },
+    delivery: { allowHttp: true, allowedHosts: ['127.0.0.1'], timeoutMs: 2_000 },
+    worker: { concurrency: 10, leaseMarginMs: 1_000, shutdownGraceMs: 2_000 },
+    sweeper: { intervalMs: 300, staleAfterMs: 1_000 },
+    ...overrides,
+  };
+}
+
+/** What a fault run delivered, for the assertion and the closing note's table. */
+export interface DeliveryTally {
+  published: number;
+  received: number;
+  unique: number;
+  duplicates: number;
+  lost: number;
+}
+
+export function tally(published: Set<string>, receiver: TestReceiver): DeliveryTally {
+  const ids = receiver.requests.map((r) => String(r.headers['webhook-id']));
+  const unique = new Set(ids);
+  const lost = [...published].filter((id) => !unique.has(id)).length;
+  return { published: published.size, received: ids.length, unique: unique.size, duplicates: ids.length - unique.size, lost };
+}
+
+/** Every delivery id of the runtime's database, and how many are not yet delivered. */
+export async function deliveryIds(dataSource: DataSource): Promise<{ all: Set<string>; undelivered: number }> {
+  const rows: { id: string; status: string }[] = await dataSource.query('SELECT id, status FROM webhook_delivery');
+  return { all: new Set(rows.map((r) => r.id)), undelivered: rows.filter((r) => r.status !== 'delivered').length };
+}
+
+export function publisherRuntime(dataSource: DataSource, options: WebhooksModuleOptions): HooklineRuntime {
+  return new HooklineRuntime({ ...options, worker: { ...options.worker, enabled: false }, sweeper: { enabled: false } }, dataSource, silentLogger);
+}
