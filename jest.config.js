@@ -6,9 +6,10 @@ const moduleNameMapper = {
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   // Nest 12 ships ES modules only; Node 20 can require() them, Jest's module system cannot.
+  // Their `import()` of optional packages (class-validator…) becomes require(): Jest's VM has no dynamic import.
   '^.+\\.js$': [
     'babel-jest',
-    { babelrc: false, configFile: false, plugins: [['babel-plugin-transform-import-meta', { module: 'ES6' }], '@babel/plugin-transform-modules-commonjs'] },
+    { babelrc: false, configFile: false, plugins: [['babel-plugin-transform-import-meta', { module: 'ES6' }], '@babel/plugin-transform-dynamic-import', '@babel/plugin-transform-modules-commonjs'] },
   ],
 };
 const transformIgnorePatterns = ['/node_modules/(?!(@nestjs|uid|file-type|strtok3|token-types|@tokenizer|load-esm)/)'];
