@@ -1,4 +1,4 @@
-/** Two projects: fast unit specs beside the code, and suites in test/ that use real services. */
+/** Three projects: fast unit specs beside the code, suites in test/ that use real services, and fault suites. */
 const moduleNameMapper = {
   '^@hookline/core$': '<rootDir>/packages/core/src',
   '^@hookline/nestjs$': '<rootDir>/packages/nestjs/src',
@@ -33,6 +33,16 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/**/*.spec.ts'],
       testPathIgnorePatterns: ['<rootDir>/test/faults/'],
+      moduleNameMapper,
+      transform,
+      transformIgnorePatterns,
+    },
+    {
+      // Real processes and services broken on purpose: worker kills, Redis / PostgreSQL restarts, bad receivers.
+      displayName: 'faults',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/faults/**/*.spec.ts'],
       moduleNameMapper,
       transform,
       transformIgnorePatterns,

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
+import { stopOnExit } from './stop-on-exit';
 
 /** A free TCP port on 127.0.0.1. */
 export async function freePort(): Promise<number> {
@@ -16,12 +17,16 @@ export async function freePort(): Promise<number> {
 
 /**
  * A redis-server of the test's own, on its own port and directory, so a test can flush, stop and
- * restart it without touching the machine's Redis or other suites.
+ * restart it without touching the machine's Redis or other suites. With `appendOnly`, every write
+ * is fsynced to an AOF in its directory, so a restart keeps the queue's data.
  */
 export class DedicatedRedis {
   private process?: ChildProcess;
   private readonly dir = mkdtempSync(join(tmpdir(), 'hookline-redis-'));
+  private unregister?: () => void;
   port = 0;
+
+  constructor(private readonly options: { appendOnly?: boolean } = {}) {}
 
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
@@ -30,9 +35,13 @@ export class DedicatedRedis {
   async start(): Promise<this> {
     if (!this.port) this.port = await freePort();
     mkdirSync(this.dir, { recursive: true });
-    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir], {
+    const persistence = this.options.appendOnly ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
+    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--dir', this.dir], {
       stdio: 'ignore',
     });
+    // Killed even when the test process exits without reaching stop().
+    const started = this.process;
+    this.unregister = stopOnExit(() => started.kill('SIGKILL'));
     await this.waitUntil(true);
     return this;
   }
@@ -40,6 +49,7 @@ export class DedicatedRedis {
   async stop(): Promise<void> {
     const proc = this.process;
     this.process = undefined;
+    this.unregister?.();
     if (!proc || proc.exitCode !== null) return;
     const exited = new Promise((resolve) => proc.once('exit', resolve));
     proc.kill('SIGKILL');

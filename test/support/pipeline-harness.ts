@@ -4,20 +4,20 @@ import { DataSource } from 'typeorm';
 import { HOOKLINE_ENTITIES, HooklineRuntime, type WebhooksModuleOptions } from '@hookline/nestjs';
 import { POSTGRES_URL } from './drivers';
 import { TEST_ENCRYPTION_KEY } from './test-app';
-import { TestReceiver } from './receiver';
+import type { ReceivedRequest } from './receiver';
 
 export const silentLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
-/** A PostgreSQL schema of the suite's own, with Hookline's tables. */
-export async function createSchemaDataSource(): Promise<{ dataSource: DataSource; schema: string; drop(): Promise<void> }> {
+/** A PostgreSQL schema of the suite's own, with Hookline's tables (on the machine's server unless `url` says otherwise). */
+export async function createSchemaDataSource(url = POSTGRES_URL): Promise<{ dataSource: DataSource; schema: string; drop(): Promise<void> }> {
   const schema = `hl_fault_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: POSTGRES_URL });
+  const admin = new Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
   const dataSource = new DataSource({
     type: 'postgres',
-    url: POSTGRES_URL,
+    url,
     schema,
     entities: HOOKLINE_ENTITIES,
     synchronize: true,
@@ -29,7 +29,7 @@ export async function createSchemaDataSource(): Promise<{ dataSource: DataSource
     schema,
     async drop() {
       await dataSource.destroy();
-      const client = new Client({ connectionString: POSTGRES_URL });
+      const client = new Client({ connectionString: url });
       await client.connect();
       await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await client.end();
@@ -59,7 +59,7 @@ export interface DeliveryTally {
   lost: number;
 }
 
-export function tally(published: Set<string>, receiver: TestReceiver): DeliveryTally {
+export function tally(published: Set<string>, receiver: { requests: ReceivedRequest[] }): DeliveryTally {
   const ids = receiver.requests.map((r) => String(r.headers['webhook-id']));
   const unique = new Set(ids);
   const lost = [...published].filter((id) => !unique.has(id)).length;
@@ -72,6 +72,40 @@ export async function deliveryIds(dataSource: DataSource): Promise<{ all: Set<st
   return { all: new Set(rows.map((r) => r.id)), undelivered: rows.filter((r) => r.status !== 'delivered').length };
 }
 
-export function publisherRuntime(dataSource: DataSource, options: WebhooksModuleOptions): HooklineRuntime {
-  return new HooklineRuntime({ ...options, worker: { ...options.worker, enabled: false }, sweeper: { enabled: false } }, dataSource, silentLogger);
+export function publisherRuntime(dataSource: DataSource, options: WebhooksModuleOptions, logger = silentLogger): HooklineRuntime {
+  return new HooklineRuntime({ ...options, worker: { ...options.worker, enabled: false }, sweeper: { enabled: false } }, dataSource, logger);
+}
+
+/**
+ * Pending deliveries nobody will pick up by themselves: parked without a next attempt, or due
+ * for longer than `graceMs` and not claimed. A healthy pipeline leaves none.
+ */
+export async function strandedDeliveries(dataSource: DataSource, graceMs: number): Promise<string[]> {
+  const now = Date.now();
+  const rows: { id: string }[] = await dataSource.query(
+    `SELECT id FROM webhook_delivery
+      WHERE status = 'pending'
+        AND (next_attempt_at IS NULL OR (next_attempt_at < $1 AND (locked_until IS NULL OR locked_until < $2)))`,
+    [now - graceMs, now],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Publishes `count` points.earned messages for `tenant`, `batchSize` per publishMany call, pausing `pauseMs` between calls. */
+export async function publishPoints(
+  runtime: HooklineRuntime,
+  count: number,
+  tenant: string,
+  { batchSize = 250, pauseMs = 0 }: { batchSize?: number; pauseMs?: number } = {},
+): Promise<void> {
+  for (let start = 0; start < count; start += batchSize) {
+    if (start > 0 && pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    await runtime.publisher.publishMany(
+      Array.from({ length: Math.min(batchSize, count - start) }, (_, i) => ({
+        type: 'points.earned',
+        data: { customer_id: `c${start + i}`, amount: 1 },
+        tenant,
+      })),
+    );
+  }
 }

@@ -1,15 +1,17 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LoggerService } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
   HOOKLINE_RUNTIME,
+  WebhookApiKeys,
   WebhookDeliveries,
   WebhookPublisher,
   WebhooksModule,
   WebhookSubscriptions,
   type HooklineRuntime,
+  type WebhooksApiOptions,
   type WebhooksModuleOptions,
 } from '@hookline/nestjs';
 import type { TestDriver } from './drivers';
@@ -21,13 +23,25 @@ export interface TestApp {
   publisher: WebhookPublisher;
   subscriptions: WebhookSubscriptions;
   deliveries: WebhookDeliveries;
+  apiKeys: WebhookApiKeys;
   runtime: HooklineRuntime;
   dataSource: DataSource;
   close(): Promise<void>;
 }
 
+/** How the Nest app itself is set up, beside the module's options. */
+export interface TestAppSetup {
+  /** Receives every log line (default: errors and warnings on the console). */
+  logger?: LoggerService;
+  globalPrefix?: string;
+}
+
 /** A Nest app with WebhooksModule on the driver's database and queue, delivering to loopback. */
-export async function createTestApp(driver: TestDriver, options: WebhooksModuleOptions = {}): Promise<TestApp> {
+export async function createTestApp(
+  driver: TestDriver,
+  options: WebhooksModuleOptions & { api?: WebhooksApiOptions } = {},
+  setup: TestAppSetup = {},
+): Promise<TestApp> {
   const moduleRef = await Test.createTestingModule({
     imports: [
       TypeOrmModule.forRoot(driver.database()),
@@ -41,7 +55,8 @@ export async function createTestApp(driver: TestDriver, options: WebhooksModuleO
       }),
     ],
   }).compile();
-  const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
+  const app = moduleRef.createNestApplication({ logger: setup.logger ?? ['error', 'warn'] });
+  if (setup.globalPrefix) app.setGlobalPrefix(setup.globalPrefix);
   app.enableShutdownHooks();
   await app.init();
   return {
@@ -49,6 +64,7 @@ export async function createTestApp(driver: TestDriver, options: WebhooksModuleO
     publisher: app.get(WebhookPublisher),
     subscriptions: app.get(WebhookSubscriptions),
     deliveries: app.get(WebhookDeliveries),
+    apiKeys: app.get(WebhookApiKeys),
     runtime: app.get<HooklineRuntime>(HOOKLINE_RUNTIME),
     dataSource: app.get(DataSource),
     close: () => app.close(),

@@ -1,6 +1,6 @@
 import { unixSeconds } from '../clock';
-import type { EnvelopeInput } from './envelopes';
 import type { ResolvedProfile } from './resolve-profile';
+import { serializeEnvelope, type WebhookMessageInput } from './serialize-envelope';
 
 export interface WebhookRequest {
   url: string;
@@ -11,14 +11,15 @@ export interface WebhookRequest {
 
 /**
  * Builds the signed HTTP request for one attempt. The body is serialized once and those bytes
- * are both signed and sent, so a receiver verifying the raw body always matches.
+ * are both signed and sent, so a receiver verifying the raw body always matches. `message.data`
+ * may be given as its stored JSON text (`dataJson`), which built-in envelopes splice in as is.
  */
 export function buildWebhookRequest(
   resolved: ResolvedProfile,
-  input: { url: string; secrets: string[]; message: EnvelopeInput; attemptAt: Date },
+  input: { url: string; secrets: string[]; message: WebhookMessageInput; attemptAt: Date },
 ): WebhookRequest {
   const { profile, signer } = resolved;
-  const body = JSON.stringify(resolved.buildEnvelope(input.message));
+  const body = serializeEnvelope(resolved, input.message);
   const signature = signer.sign({
     id: input.message.eventId,
     timestamp: unixSeconds(input.attemptAt),

@@ -4,3 +4,4 @@ export * from './builtin-profiles';
 export * from './profile-config-error';
 export * from './resolve-profile';
 export * from './build-webhook-request';
+export type { StoredEnvelopeInput, WebhookMessageInput } from './serialize-envelope';

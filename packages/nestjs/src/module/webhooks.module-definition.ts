@@ -1,10 +1,16 @@
 import { ConfigurableModuleBuilder } from '@nestjs/common';
+import type { WebhooksApiOptions } from '../api/api-options';
 import type { WebhooksModuleOptions } from './webhooks-module-options';
 
 export interface WebhooksModuleExtras {
   /** The name of the host's TypeORM DataSource, when it is not the default one. */
   dataSource?: string;
   isGlobal?: boolean;
+  /**
+   * The REST API (mounted by default under `/v1`). An extra rather than an option because it
+   * decides which controllers exist: with `forRootAsync` pass it beside `useFactory`.
+   */
+  api?: WebhooksApiOptions;
 }
 
 export const {
@@ -14,7 +20,7 @@ export const {
   ASYNC_OPTIONS_TYPE: WEBHOOKS_ASYNC_OPTIONS_TYPE,
 } = new ConfigurableModuleBuilder<WebhooksModuleOptions>({ moduleName: 'Webhooks' })
   .setClassMethodName('forRoot')
-  .setExtras<WebhooksModuleExtras>({ dataSource: undefined, isGlobal: true }, (definition, extras) => ({
+  .setExtras<WebhooksModuleExtras>({ dataSource: undefined, isGlobal: true, api: undefined }, (definition, extras) => ({
     ...definition,
     global: extras.isGlobal,
   }))

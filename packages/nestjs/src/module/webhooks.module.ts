@@ -2,11 +2,17 @@ import { Logger, Module, type DynamicModule, type Provider } from '@nestjs/commo
 import { ModuleRef } from '@nestjs/core';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { apiModuleParts } from '../api/api-module-parts';
+import { resolveApiOptions } from '../api/api-options';
+import { WebhookApiKeys } from '../api-keys/webhook-api-keys';
 import { WebhookDeliveries } from '../deliveries/webhook-deliveries';
+import { WebhookMessages } from '../messages/webhook-messages';
 import { WebhookPublisher } from '../publishing/webhook-publisher';
 import { HooklineRuntime } from '../runtime/hookline-runtime';
+import { WebhookStats } from '../stats/webhook-stats';
 import { HOOKLINE_ENTITIES } from '../storage/entities';
 import { WebhookSubscriptions } from '../subscriptions/webhook-subscriptions';
+import { TestEventSender } from '../test-events/test-event-sender';
 import { findEventEmitter } from './find-event-emitter';
 import { HooklineLifecycle } from './hookline-lifecycle';
 import { HOOKLINE_RUNTIME } from './tokens';
@@ -15,6 +21,7 @@ import {
   WEBHOOKS_ASYNC_OPTIONS_TYPE,
   WEBHOOKS_MODULE_OPTIONS,
   WEBHOOKS_OPTIONS_TYPE,
+  type WebhooksModuleExtras,
 } from './webhooks.module-definition';
 import type { WebhooksModuleOptions } from './webhooks-module-options';
 
@@ -22,23 +29,34 @@ const PUBLIC_SERVICES = [
   { provide: WebhookPublisher, useFactory: (runtime: HooklineRuntime) => runtime.publisher, inject: [HOOKLINE_RUNTIME] },
   { provide: WebhookSubscriptions, useFactory: (runtime: HooklineRuntime) => runtime.subscriptions, inject: [HOOKLINE_RUNTIME] },
   { provide: WebhookDeliveries, useFactory: (runtime: HooklineRuntime) => runtime.deliveries, inject: [HOOKLINE_RUNTIME] },
+  { provide: WebhookMessages, useFactory: (runtime: HooklineRuntime) => runtime.messages, inject: [HOOKLINE_RUNTIME] },
+  { provide: WebhookApiKeys, useFactory: (runtime: HooklineRuntime) => runtime.apiKeys, inject: [HOOKLINE_RUNTIME] },
+  { provide: WebhookStats, useFactory: (runtime: HooklineRuntime) => runtime.stats, inject: [HOOKLINE_RUNTIME] },
+];
+const PUBLIC_TOKENS = PUBLIC_SERVICES.map((service) => service.provide);
+
+const INTERNAL_SERVICES = [
+  { provide: TestEventSender, useFactory: (runtime: HooklineRuntime) => runtime.testEvents, inject: [HOOKLINE_RUNTIME] },
 ];
 
 /**
  * Outbound webhooks for a Nest app: `WebhooksModule.forRoot(options)` or `forRootAsync(...)`.
- * The host owns the TypeORM DataSource; the module registers its entities on it.
+ * The host owns the TypeORM DataSource; the module registers its entities on it, and mounts
+ * the REST API unless `api.enabled` is false.
  */
 @Module({})
 export class WebhooksModule extends ConfigurableWebhooksModule {
   static forRoot(options: typeof WEBHOOKS_OPTIONS_TYPE): DynamicModule {
-    return WebhooksModule.withProviders(super.forRoot(options), options.dataSource);
+    return WebhooksModule.withProviders(super.forRoot(options), options);
   }
 
   static forRootAsync(options: typeof WEBHOOKS_ASYNC_OPTIONS_TYPE): DynamicModule {
-    return WebhooksModule.withProviders(super.forRootAsync(options), options.dataSource);
+    return WebhooksModule.withProviders(super.forRootAsync(options), options);
   }
 
-  private static withProviders(base: DynamicModule, dataSourceName?: string): DynamicModule {
+  private static withProviders(base: DynamicModule, extras: WebhooksModuleExtras): DynamicModule {
+    const dataSourceName = extras.dataSource;
+    const api = apiModuleParts(resolveApiOptions(extras.api), WebhooksModule);
     const runtime: Provider = {
       provide: HOOKLINE_RUNTIME,
       useFactory: (options: WebhooksModuleOptions, dataSource: DataSource, moduleRef: ModuleRef) =>
@@ -47,9 +65,10 @@ export class WebhooksModule extends ConfigurableWebhooksModule {
     };
     return {
       ...base,
-      imports: [...(base.imports ?? []), TypeOrmModule.forFeature(HOOKLINE_ENTITIES, dataSourceName)],
-      providers: [...(base.providers ?? []), runtime, ...PUBLIC_SERVICES, HooklineLifecycle],
-      exports: [...(base.exports ?? []), HOOKLINE_RUNTIME, WebhookPublisher, WebhookSubscriptions, WebhookDeliveries],
+      imports: [...(base.imports ?? []), TypeOrmModule.forFeature(HOOKLINE_ENTITIES, dataSourceName), ...api.imports],
+      controllers: [...(base.controllers ?? []), ...api.controllers],
+      providers: [...(base.providers ?? []), runtime, ...PUBLIC_SERVICES, ...INTERNAL_SERVICES, HooklineLifecycle, ...api.providers],
+      exports: [...(base.exports ?? []), HOOKLINE_RUNTIME, ...PUBLIC_TOKENS],
     };
   }
 }

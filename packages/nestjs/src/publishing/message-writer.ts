@@ -1,6 +1,6 @@
 import { matchesAnyFilter, newId } from '@hookline/core';
 import type { EntityManager } from 'typeorm';
-import { insertRows } from '../storage/insert-rows';
+import { insertRows, valueTuples } from '../storage/insert-rows';
 import type { SqlRunner } from '../storage/sql-runner';
 
 export interface MessageToWrite {
@@ -38,27 +38,17 @@ export async function writeMessages(
 ): Promise<WrittenMessage[]> {
   const at = now.getTime();
   const rows = messages.map((m) => ({ ...m, id: newId('message', at) }));
-  const inserted = new Set(
-    (
-      await sql.rows<{ id: string }>(
-        `INSERT INTO webhook_message (id, tenant, type, payload, channels, idempotency_key, created_at)
-         VALUES ${rows.map((_, i) => `(:id${i}, :tenant${i}, :type${i}, :payload${i}, :channels${i}, :key${i}, :at)`).join(', ')}
-         ON CONFLICT DO NOTHING RETURNING id`,
-        Object.assign(
-          { at },
-          ...rows.map((r, i) => ({
-            [`id${i}`]: r.id,
-            [`tenant${i}`]: r.tenant,
-            [`type${i}`]: r.type,
-            [`payload${i}`]: r.payload,
-            [`channels${i}`]: r.channels ? JSON.stringify(r.channels) : null,
-            [`key${i}`]: r.idempotencyKey,
-          })),
-        ),
-        manager,
-      )
-    ).map((row) => row.id),
+  const { tuples, values } = valueTuples(
+    sql,
+    rows.map((r) => [r.id, r.tenant, r.type, r.payload, r.channels ? JSON.stringify(r.channels) : null, r.idempotencyKey, at]),
   );
+  const { rows: insertedRows } = await sql.positional<{ id: string }>(
+    `INSERT INTO webhook_message (id, tenant, type, payload, channels, idempotency_key, created_at)
+     VALUES ${tuples} ON CONFLICT DO NOTHING RETURNING id`,
+    values,
+    manager,
+  );
+  const inserted = new Set(insertedRows.map((row) => row.id));
 
   const targets = await activeSubscriptions(sql, manager, [...new Set(rows.map((r) => r.tenant))]);
   const deliveries: unknown[][] = [];

@@ -51,7 +51,7 @@ export class WebhookPublisher {
       const deliveryIds = written.flatMap((w) => w.deliveryIds);
       if (deliveryIds.length > 0) this.deps.afterCommit.register(host.queryRunner, () => this.deps.enqueuer.enqueueNew(deliveryIds));
     } else {
-      written = await (host ?? this.deps.dataSource.manager).transaction(write);
+      written = await this.deps.sql.transaction(write, host ?? this.deps.dataSource.manager);
       await this.deps.enqueuer.enqueueNew(written.flatMap((w) => w.deliveryIds));
     }
     return written.map(({ messageId, deliveryCount, duplicate }) => ({ messageId, deliveryCount, duplicate }));

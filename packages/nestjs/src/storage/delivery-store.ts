@@ -1,7 +1,10 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { SqlRunner, toDate } from './sql-runner';
 import type { DeliveryStatus } from './webhook-delivery.entity';
-import { insertRows } from './insert-rows';
+import { insertRows, valueTuples } from './insert-rows';
+
+// PostgreSQL cannot infer the types of parameters in a VALUES list; SQLite reads these as affinities.
+const OUTCOME_COLUMN_TYPES = ['varchar', 'bigint', 'varchar', 'integer', 'bigint', 'bigint', 'integer', 'varchar'];
 
 /** Everything a worker needs to attempt one claimed delivery, read in one query. */
 export interface DeliveryWork {
@@ -55,7 +58,7 @@ export interface ParkRecord {
 export class DeliveryStore {
   readonly sql: SqlRunner;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(dataSource: DataSource) {
     this.sql = new SqlRunner(dataSource);
   }
 
@@ -120,7 +123,7 @@ export class DeliveryStore {
   async record(records: AttemptRecord[], parked: ParkRecord[], now: Date): Promise<Set<string>> {
     const written = new Set<string>();
     if (records.length === 0 && parked.length === 0) return written;
-    await this.dataSource.transaction(async (manager) => {
+    await this.sql.transaction(async (manager) => {
       await insertRows(
         this.sql,
         'webhook_attempt',
@@ -137,27 +140,8 @@ export class DeliveryStore {
         ]),
         manager,
       );
-      for (const r of records) {
-        const changed = await this.sql.execute(
-          `UPDATE webhook_delivery
-              SET status = :status, attempt_count = :attemptCount, next_attempt_at = :nextAttemptAt,
-                  delivered_at = :deliveredAt, last_status_code = :statusCode, last_error = :error,
-                  locked_until = NULL, updated_at = :now
-            WHERE id = :id AND locked_until = :lease`,
-          {
-            id: r.deliveryId,
-            lease: r.lease.getTime(),
-            status: r.next.status,
-            attemptCount: r.next.attemptCount,
-            nextAttemptAt: r.next.nextAttemptAt?.getTime() ?? null,
-            deliveredAt: r.next.deliveredAt?.getTime() ?? null,
-            statusCode: r.statusCode,
-            error: r.error,
-            now: now.getTime(),
-          },
-          manager,
-        );
-        if (changed > 0) written.add(r.deliveryId);
+      if (records.length > 0) {
+        for (const id of await this.writeOutcomes(records, now, manager)) written.add(id);
       }
       for (const p of parked) {
         const changed = await this.sql.execute(
@@ -171,6 +155,39 @@ export class DeliveryStore {
       }
     });
     return written;
+  }
+
+  /** Every delivery's next state in one statement; only rows still under this worker's claim change. */
+  private async writeOutcomes(records: AttemptRecord[], now: Date, manager: EntityManager): Promise<string[]> {
+    const { tuples, values } = valueTuples(
+      this.sql,
+      records.map((r) => [
+        r.deliveryId,
+        r.lease.getTime(),
+        r.next.status,
+        r.next.attemptCount,
+        r.next.nextAttemptAt?.getTime() ?? null,
+        r.next.deliveredAt?.getTime() ?? null,
+        r.statusCode,
+        r.error,
+      ]),
+      OUTCOME_COLUMN_TYPES,
+    );
+    values.push(now.getTime());
+    const { rows } = await this.sql.positional<{ id: string }>(
+      `WITH outcome (id, lease, status, attempt_count, next_attempt_at, delivered_at, last_status_code, last_error)
+              AS (VALUES ${tuples})
+       UPDATE webhook_delivery
+          SET status = outcome.status, attempt_count = outcome.attempt_count, next_attempt_at = outcome.next_attempt_at,
+              delivered_at = outcome.delivered_at, last_status_code = outcome.last_status_code,
+              last_error = outcome.last_error, locked_until = NULL, updated_at = ${this.sql.placeholder(values.length)}
+         FROM outcome
+        WHERE webhook_delivery.id = outcome.id AND webhook_delivery.locked_until = outcome.lease
+        RETURNING webhook_delivery.id`,
+      values,
+      manager,
+    );
+    return rows.map((row) => row.id);
   }
 
   /** Pending deliveries that are due and unclaimed but have waited `staleAfterMs`: their job was lost. */

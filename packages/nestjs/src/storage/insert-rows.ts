@@ -15,15 +15,27 @@ export async function insertRows(
   const rowsPerStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
   for (let start = 0; start < rows.length; start += rowsPerStatement) {
     const chunk = rows.slice(start, start + rowsPerStatement);
-    const params: Record<string, unknown> = {};
-    const tuples = chunk.map((row, r) => {
-      const names = row.map((value, c) => {
-        const name = `p${r}_${c}`;
-        params[name] = value;
-        return `:${name}`;
-      });
-      return `(${names.join(', ')})`;
-    });
-    await sql.execute(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`, params, manager);
+    const { tuples, values } = valueTuples(sql, chunk);
+    await sql.positional(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples}`, values, manager);
   }
+}
+
+/**
+ * `(p1, p2), (p3, p4)…` for a VALUES list, with the flat parameter list; `casts` (one SQL type
+ * per column, or null) types the parameters where the database cannot infer them.
+ */
+export function valueTuples(sql: SqlRunner, rows: unknown[][], casts?: (string | null)[]): { tuples: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const tuples = rows
+    .map((row) => {
+      const cells = row.map((value, column) => {
+        values.push(value);
+        const placeholder = sql.placeholder(values.length);
+        const type = casts?.[column];
+        return type ? `CAST(${placeholder} AS ${type})` : placeholder;
+      });
+      return `(${cells.join(', ')})`;
+    })
+    .join(', ');
+  return { tuples, values };
 }

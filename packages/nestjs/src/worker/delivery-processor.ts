@@ -74,7 +74,7 @@ export class DeliveryProcessor {
           type: item.type,
           tenant: item.tenant,
           occurredAt: item.occurredAt,
-          data: JSON.parse(item.payload),
+          dataJson: item.payload,
         },
         attemptAt: startedAt,
       });

@@ -1,0 +1,154 @@
+'use strict';
+// `npm run bench [-- --quick] [-- --only=throughput,latency] [-- --systems=hookline-pg] [-- --cpu-prof]`
+// Starts the receiver process, runs every scenario against every system in a fresh child process
+// (baselines in the same run, against the same receiver), then prints a table and writes
+// bench/results/<date>.json, bench/results/latest.json and bench/results/latest.svg.
+const { fork } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { ReceiverClient } = require('./lib/receiver-client');
+const { deleteRedisPrefix, dropSchema, serverVersions, uniqueNames } = require('./lib/services');
+const { LoadMonitor } = require('./lib/load-monitor');
+const { summarize } = require('./lib/summarize');
+const { renderTable } = require('./lib/table');
+const { renderSvg } = require('./lib/chart');
+const { packageVersions } = require('./lib/versions');
+
+const SCENARIOS = ['throughput', 'fan-out', 'latency', 'retry-storm', 'slow-endpoint', 'publish-cost', 'memory'];
+const RESULTS_DIR = path.join(__dirname, 'results');
+/** The whole run stops by itself past this, whatever happens. */
+const RUN_LIMIT_MS = { quick: 170_000, full: 30 * 60_000 };
+
+function parseArgs(argv) {
+  const value = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  return {
+    quick: argv.includes('--quick'),
+    only: value('only')?.split(',') ?? SCENARIOS,
+    systems: value('systems')?.split(','),
+    cpuProf: argv.includes('--cpu-prof'),
+  };
+}
+
+function startReceiver() {
+  const child = fork(path.join(__dirname, 'receiver-process.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('The receiver did not start in 10 s')), 10_000);
+    child.once('message', (message) => {
+      clearTimeout(timer);
+      resolve({ child, ports: { port: message.port, altPort: message.altPort } });
+    });
+    child.once('exit', (code) => reject(new Error(`The receiver exited with ${code}`)));
+  });
+}
+
+function runChild(job, { limitMs, cpuProf }) {
+  const execArgv = ['--expose-gc', '--max-old-space-size=4096'];
+  if (cpuProf) execArgv.push('--cpu-prof', `--cpu-prof-dir=${path.join(RESULTS_DIR, 'profiles')}`, `--cpu-prof-name=${job.scenario}-${job.system}-${Date.now()}.cpuprofile`);
+  const child = fork(path.join(__dirname, 'lib', 'scenario-child.js'), [JSON.stringify(job)], {
+    execArgv,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve) => {
+    let outcome = { error: 'the child exited without a result' };
+    const timer = setTimeout(() => {
+      outcome = { error: `timed out after ${limitMs} ms` };
+      child.kill('SIGKILL');
+    }, limitMs);
+    child.on('message', (message) => {
+      if (message.log) console.log(`  ${message.log}`);
+      else outcome = message;
+    });
+    child.on('exit', () => {
+      clearTimeout(timer);
+      resolve(outcome);
+    });
+  });
+}
+
+async function cleanUp(resources) {
+  await dropSchema(resources.schema).catch((error) => console.warn(`  could not drop ${resources.schema}: ${error.message}`));
+  await deleteRedisPrefix(resources.prefix).catch((error) => console.warn(`  could not clean ${resources.prefix}: ${error.message}`));
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${resources.sqlitePath}${suffix}`, { force: true });
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const mode = args.quick ? 'quick' : 'full';
+  const runDeadline = Date.now() + RUN_LIMIT_MS[mode];
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const startedAt = new Date();
+  const monitor = new LoadMonitor();
+  monitor.start();
+  console.log(`Hookline bench (${mode}) on ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log('Everything shares this machine: receiver, senders, PostgreSQL and Redis compete for the same cores.');
+
+  const { child: receiverChild, ports } = await startReceiver();
+  const receiver = new ReceiverClient(ports);
+  const results = {};
+  try {
+    for (const id of args.only) {
+      const scenario = require(`./scenarios/${id}`);
+      const systems = args.systems ?? scenario.systems(args.quick);
+      results[id] = {};
+      for (const system of systems) {
+        const left = runDeadline - Date.now();
+        if (left < 5_000) {
+          results[id][system] = { error: 'skipped: the run time limit was reached' };
+          continue;
+        }
+        const resources = { ...uniqueNames(), sqlitePath: path.join(os.tmpdir(), `hlbench-${process.pid}-${Date.now()}.sqlite`) };
+        console.log(`- ${id} / ${system}`);
+        const window = monitor.window();
+        const receiverCpuBefore = (await receiver.processInfo()).cpu;
+        const outcome = await runChild(
+          { scenario: id, system, quick: args.quick, receiver: ports, resources },
+          { limitMs: Math.min(scenario.timeLimitMs(args.quick), left), cpuProf: args.cpuProf },
+        );
+        const receiverCpu = (await receiver.processInfo()).cpu;
+        const load = window.end();
+        load.receiver_cpu_seconds = Math.round((receiverCpu.user + receiverCpu.system - receiverCpuBefore.user - receiverCpuBefore.system) / 1e4) / 100;
+        const benchCpu = (outcome.figures?.cpu_seconds ?? 0) + load.receiver_cpu_seconds;
+        load.busy_share_other = Math.max(0, Math.round((load.busy_share - benchCpu / (os.cpus().length * load.seconds)) * 1000) / 1000);
+        await cleanUp(resources);
+        results[id][system] = outcome.error ? { error: outcome.error, load } : { ...outcome.figures, load };
+        if (outcome.error) console.log(`  ERROR: ${outcome.error.split('\n').slice(0, 3).join(' | ')}`);
+      }
+    }
+  } finally {
+    receiverChild.kill('SIGTERM');
+    monitor.stop();
+  }
+
+  const report = {
+    date: startedAt.toISOString(),
+    mode,
+    machine: {
+      cores: os.cpus().length,
+      cpu_model: os.cpus()[0]?.model,
+      memory_gib: Math.round(os.totalmem() / 2 ** 30),
+      load_average_start: monitor.first,
+      load_average_end: os.loadavg().map((l) => Math.round(l * 100) / 100),
+      busy_share_during_run: monitor.overall(),
+      note: 'Receiver, senders, PostgreSQL and Redis all share these cores; other processes on the machine show up in busy_share_other.',
+    },
+    versions: { node: process.version, ...packageVersions(), ...(await serverVersions().catch(() => ({}))) },
+    scenarios: args.only.map((id) => summarize(require(`./scenarios/${id}`), results[id], results)),
+  };
+  const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  fs.writeFileSync(path.join(RESULTS_DIR, `${stamp}.json`), json);
+  fs.writeFileSync(path.join(RESULTS_DIR, 'latest.json'), json);
+  fs.writeFileSync(path.join(RESULTS_DIR, 'latest.svg'), renderSvg(report));
+  console.log('');
+  console.log(renderTable(report));
+  console.log(`\nWrote bench/results/${stamp}.json, latest.json and latest.svg`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,57 @@
+'use strict';
+// Scenario 4: the receiver answers 503 to half the requests, at random. Everyone retries on the
+// same short schedule (the raw baseline resends at once): time until all are delivered, attempts
+// per delivery, and the throughput of the healthy share (2xx answers per second).
+const { now } = require('../lib/clock');
+const { round } = require('../lib/stats');
+const { publishAll, warmUp } = require('../lib/workload');
+
+/** 20 retries: the chance that one delivery fails them all at 50% is one in two million. */
+const SCHEDULE = [50, 100, 200, 400, ...Array(16).fill(500)];
+
+async function run(ctx) {
+  const count = ctx.quick ? 2_000 : 5_000;
+  const bucket = `retry-${ctx.system}`;
+  const system = await ctx.createSystem({ retry: { schedule: SCHEDULE, jitter: 0.1 }, retrySchedule: SCHEDULE });
+  try {
+    await warmUp(ctx, system);
+    const [subscription] = await system.addSubscriptions('retry', [ctx.receiver.url(bucket)]);
+    await ctx.receiver.configure(bucket, { secret: subscription.secret, verifyEvery: 50, failRatio: 0.5 });
+    const startedAt = now();
+    await publishAll(system, 'retry', count);
+    const stats = await ctx.receiver.waitFor(bucket, count, 90_000);
+    const seconds = (stats.lastOkAt - startedAt) / 1000;
+    const rows = system.rows ? await system.rows() : undefined;
+    return {
+      deliveries: count,
+      delivered: stats.unique,
+      complete: stats.unique >= count,
+      seconds_to_all: round(seconds, 2),
+      attempts_per_delivery: round(stats.requests / Math.max(1, stats.unique), 2),
+      healthy_per_second: round(stats.ok / seconds, 0),
+      requests_per_second: round(stats.requests / seconds, 0),
+      duplicates: stats.duplicates,
+      rows,
+      signatures_verified: stats.verified,
+      signature_failures: stats.verifyFailures,
+      logs: system.logs,
+      label: system.label,
+    };
+  } finally {
+    await system.stop();
+    await ctx.receiver.drop(bucket);
+  }
+}
+
+module.exports = {
+  id: 'retry-storm',
+  title: 'Retry storm: receiver fails 50% with 503; retries every 50-500 ms (20 retries)',
+  systems: () => ['raw', 'naive', 'hookline-pg', 'hookline-sqlite'],
+  timeLimitMs: (quick) => (quick ? 60_000 : 150_000),
+  metric: { key: 'healthy_per_second', unit: '2xx deliveries/s', better: 'higher' },
+  extraMetrics: [
+    { key: 'seconds_to_all', unit: 's until all delivered', better: 'lower' },
+    { key: 'attempts_per_delivery', unit: 'attempts/delivery', better: 'lower' },
+  ],
+  run,
+};

@@ -1,0 +1,131 @@
+'use strict';
+// Hookline itself, built from compiled packages with HooklineRuntime (no Nest needed), on
+// PostgreSQL + BullMQ (the scale-out drivers) or on a SQLite file + the in-process queue
+// (the embedded default). Every message, delivery and attempt is a row.
+const { randomBytes } = require('node:crypto');
+const fs = require('node:fs');
+const { DataSource } = require('typeorm');
+const { HOOKLINE_ENTITIES, HooklineRuntime } = require('@hookline/nestjs');
+const { now } = require('../lib/clock');
+const { EVENT_TYPE } = require('../lib/events');
+const { POSTGRES_URL, REDIS_URL, createSchema } = require('../lib/services');
+
+function collectingLogger() {
+  const messages = { warn: 0, error: 0, samples: [] };
+  const keep = (level, message) => {
+    messages[level] += 1;
+    if (messages.samples.length < 5) messages.samples.push(`${level}: ${String(message).slice(0, 300)}`);
+  };
+  return { messages, logger: { log: () => undefined, warn: (m) => keep('warn', m), error: (m) => keep('error', m) } };
+}
+
+async function dataSourceFor(storage, resources) {
+  const common = { entities: HOOKLINE_ENTITIES, synchronize: true, logging: false };
+  const dataSource =
+    storage === 'postgres'
+      ? new DataSource({
+          type: 'postgres',
+          url: POSTGRES_URL,
+          schema: resources.schema,
+          // Hookline's hand-written SQL uses unqualified names: the search path finds our schema.
+          extra: { options: `-c search_path=${resources.schema}` },
+          ...common,
+        })
+      : new DataSource({ type: 'better-sqlite3', database: resources.sqlitePath, ...common });
+  if (storage === 'postgres') await createSchema(resources.schema);
+  await dataSource.initialize();
+  return dataSource;
+}
+
+/**
+ * options: { storage: 'postgres' | 'sqlite', transport?: 'axios' | 'undici', worker?, retry?, delivery?, runWorker? }
+ */
+async function createHookline(resources, options) {
+  const storage = options.storage;
+  const dataSource = await dataSourceFor(storage, resources);
+  const { messages, logger } = collectingLogger();
+  const runtimeOptions = {
+    queue: storage === 'postgres' ? { driver: 'bullmq', connection: REDIS_URL, prefix: resources.prefix } : { driver: 'in-process' },
+    encryptionKey: randomBytes(32).toString('base64'),
+    delivery: {
+      allowHttp: true,
+      allowedHosts: ['127.0.0.1'],
+      ...(options.transport ? { transport: options.transport } : {}),
+      ...options.delivery,
+    },
+    ...(options.retry ? { retry: options.retry } : {}),
+    worker: { ...options.worker, enabled: options.runWorker !== false },
+    sweeper: { enabled: options.runWorker !== false },
+  };
+  const runtime = new HooklineRuntime(runtimeOptions, dataSource, logger);
+
+  // Instrumentation only: when did the outcome rows of the N-th delivery land in the database?
+  const written = { count: 0, lastAt: 0 };
+  const record = runtime.store.record.bind(runtime.store);
+  runtime.store.record = async (records, parked, at) => {
+    const result = await record(records, parked, at);
+    written.count += records.length;
+    written.lastAt = now();
+    return result;
+  };
+
+  let started = false;
+  return {
+    kind: 'hookline',
+    label: `hookline (${storage === 'postgres' ? 'postgres + bullmq' : 'sqlite + in-process'}, ${options.transport ?? 'axios'})`,
+    runtime,
+    dataSource,
+    written,
+    logs: messages,
+
+    async addSubscriptions(tenant, urls) {
+      const created = [];
+      for (const url of urls) {
+        const subscription = await runtime.subscriptions.create({ tenant, url, events: [EVENT_TYPE] });
+        created.push({ id: subscription.id, url, secret: subscription.secret });
+      }
+      return created;
+    },
+
+    async start() {
+      if (!started) await runtime.start();
+      started = true;
+    },
+
+    publishBatch(tenant, events) {
+      return runtime.publisher.publishMany(events.map((data) => ({ type: EVENT_TYPE, data, tenant })));
+    },
+
+    publishOne(tenant, data) {
+      return runtime.publisher.publish(EVENT_TYPE, data, { tenant });
+    },
+
+    /** Row counts, to prove what was persisted. */
+    async rows() {
+      const count = async (sql) => Number((await dataSource.query(sql))[0].n);
+      return {
+        messages: await count('SELECT COUNT(*) AS n FROM webhook_message'),
+        deliveries: await count('SELECT COUNT(*) AS n FROM webhook_delivery'),
+        delivered: await count("SELECT COUNT(*) AS n FROM webhook_delivery WHERE status = 'delivered'"),
+        attempts: await count('SELECT COUNT(*) AS n FROM webhook_attempt'),
+      };
+    },
+
+    /** Waits (bounded) until `count` outcomes were written by the worker. */
+    async waitWritten(count, timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      while (written.count < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      return written.count >= count;
+    },
+
+    async stop() {
+      await runtime.stop();
+      await dataSource.destroy();
+      if (storage === 'sqlite') {
+        for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${resources.sqlitePath}${suffix}`, { force: true });
+      }
+    },
+  };
+}
+
+module.exports = { createHookline };

@@ -1,0 +1,56 @@
+import type { DynamicModule, Provider, Type } from '@nestjs/common';
+import { RouterModule } from '@nestjs/core';
+import type { ResolvedApiOptions } from './api-options';
+import { HOOKLINE_API_AUTHENTICATOR, HOOKLINE_API_OPTIONS } from './api.tokens';
+import { ApiAuthGuard } from './auth/api-auth.guard';
+import { ApiKeyGuard } from './auth/api-key.guard';
+import { WriteScopeGuard } from './auth/write-scope.guard';
+import { DeliveriesController } from './deliveries/deliveries.controller';
+import { OpenApiController } from './docs/openapi.controller';
+import { BodyParseErrors } from './errors/body-parse-errors';
+import { HooklineExceptionFilter } from './errors/hookline-exception.filter';
+import { EventTypesController } from './event-types/event-types.controller';
+import { MessagesController } from './messages/messages.controller';
+import { rateLimitProviders } from './rate-limit/rate-limit-providers';
+import { SubscriptionActionsController } from './subscriptions/subscription-actions.controller';
+import { SubscriptionRules } from './subscriptions/subscription-rules';
+import { SubscriptionsController } from './subscriptions/subscriptions.controller';
+import { ApiValidationPipe } from './validation/api-validation.pipe';
+import { BodySizeGuard } from './validation/body-size.guard';
+
+export interface ApiModuleParts {
+  controllers: Type[];
+  providers: Provider[];
+  imports: NonNullable<DynamicModule['imports']>;
+}
+
+/**
+ * What WebhooksModule adds to itself to mount the REST API. `hostModule` is WebhooksModule,
+ * passed in to keep this file free of a circular import; RouterModule puts its routes under the prefix.
+ */
+export function apiModuleParts(api: ResolvedApiOptions, hostModule: Type): ApiModuleParts {
+  if (!api.enabled) return { controllers: [], providers: [], imports: [] };
+  return {
+    controllers: [
+      SubscriptionsController,
+      SubscriptionActionsController,
+      DeliveriesController,
+      MessagesController,
+      EventTypesController,
+      ...(api.docs ? [OpenApiController] : []),
+    ],
+    providers: [
+      { provide: HOOKLINE_API_OPTIONS, useValue: api },
+      { provide: HOOKLINE_API_AUTHENTICATOR, useClass: api.guard ?? ApiKeyGuard },
+      ApiAuthGuard,
+      WriteScopeGuard,
+      BodySizeGuard,
+      ApiValidationPipe,
+      HooklineExceptionFilter,
+      BodyParseErrors,
+      SubscriptionRules,
+      ...rateLimitProviders(api),
+    ],
+    imports: [...api.imports, ...(api.prefix ? [RouterModule.register([{ path: api.prefix, module: hostModule }])] : [])],
+  };
+}

@@ -1,0 +1,15 @@
+import type { SubscriptionStatsView } from '../../stats/subscription-stats-view';
+import { iso, resource } from '../documents/resource';
+
+export function statsResource(view: SubscriptionStatsView, window: string) {
+  return resource('webhook_subscription_stats', view.subscriptionId, {
+    window,
+    since: iso(view.since),
+    until: iso(view.until),
+    deliveries: view.deliveries,
+    attempts: view.attempts,
+    success_rate: view.successRate,
+    retry_rate: view.retryRate,
+    latency_ms: view.latencyMs,
+  });
+}

@@ -1,0 +1,31 @@
+/** How long the delivery log keeps what. Days, so the defaults read as the policy they are. */
+export interface RetentionOptions {
+  enabled?: boolean;
+  /** Attempt rows (request/response excerpts) older than this go first. */
+  attemptsDays?: number;
+  /** Messages whose every delivery was delivered. */
+  deliveredMessagesDays?: number;
+  /** Messages with a failed delivery: kept for replay this long. Pending deliveries are never pruned. */
+  failedMessagesDays?: number;
+  intervalMs?: number;
+  /** Rows per statement, so no prune holds locks for long. */
+  batchSize?: number;
+}
+
+export interface ResolvedRetentionOptions {
+  enabled: boolean;
+  attemptsDays: number;
+  deliveredMessagesDays: number;
+  failedMessagesDays: number;
+  intervalMs: number;
+  batchSize: number;
+}
+
+export const RETENTION_DEFAULTS: ResolvedRetentionOptions = {
+  enabled: true,
+  attemptsDays: 30,
+  deliveredMessagesDays: 30,
+  failedMessagesDays: 90,
+  intervalMs: 60 * 60 * 1000,
+  batchSize: 1_000,
+};

@@ -1,0 +1,127 @@
+import type { Clock } from '@hookline/core';
+
+export interface SubscriptionSlotsOptions {
+  /** Attempts in flight at once per subscription, in this process. */
+  perSubscription: number;
+  /** Longest a delivery waits in memory for a slot; past it (or when a wait that long is expected) it is deferred. */
+  maxWaitMs: number;
+  /** A deferred delivery comes back at most this far in the future. */
+  maxDeferMs: number;
+  clock: Clock;
+}
+
+/** A slot to attempt now (release it with the attempt's duration), or a time to come back. */
+export type SlotDecision = { granted: true; release(durationMs: number): void } | { granted: false; retryAt: Date };
+
+interface Waiter {
+  grant(): void;
+  timer: NodeJS.Timeout;
+}
+
+interface SubscriptionState {
+  /** Start times (ms) of the attempts in flight, oldest first. */
+  inFlight: number[];
+  waiting: Waiter[];
+  /** Moving average of attempt durations; undefined until one finished. */
+  averageMs?: number;
+  /** When the last delivery deferred for this subscription was told to come back. */
+  horizon: number;
+}
+
+const SMOOTHING = 0.2;
+// Idle subscriptions' states are dropped past this many, so the map cannot grow without bound.
+const STATE_LIMIT = 10_000;
+
+/**
+ * A per-subscription concurrency cap, so one slow endpoint cannot hold every worker slot. A
+ * delivery over the cap waits for a slot when the wait should be short (a busy but fast
+ * endpoint); otherwise it is deferred to when a slot should be free, spaced at the rate the
+ * endpoint has been answering, and the database brings it back (its row says when).
+ */
+export class SubscriptionSlots {
+  private readonly states = new Map<string, SubscriptionState>();
+
+  constructor(private readonly options: SubscriptionSlotsOptions) {}
+
+  acquire(subscriptionId: string): Promise<SlotDecision> {
+    const state = this.state(subscriptionId);
+    const cap = this.options.perSubscription;
+    if (state.inFlight.length < cap && state.waiting.length === 0) return Promise.resolve(this.grant(subscriptionId, state));
+    if (this.expectedWaitMs(state, state.waiting.length + 1) > this.options.maxWaitMs) return Promise.resolve(this.defer(state));
+    return new Promise((resolve) => {
+      const waiter: Waiter = {
+        grant: () => resolve(this.grant(subscriptionId, state)),
+        timer: setTimeout(() => {
+          state.waiting.splice(state.waiting.indexOf(waiter), 1);
+          resolve(this.defer(state));
+        }, this.options.maxWaitMs),
+      };
+      state.waiting.push(waiter);
+    });
+  }
+
+  /** Subscriptions with attempts in flight or waiting, for tests and metrics. */
+  get busySubscriptions(): number {
+    return [...this.states.values()].filter((s) => s.inFlight.length > 0 || s.waiting.length > 0).length;
+  }
+
+  private grant(subscriptionId: string, state: SubscriptionState): SlotDecision {
+    const startedAt = this.now();
+    state.inFlight.push(startedAt);
+    let released = false;
+    return {
+      granted: true,
+      release: (durationMs) => {
+        if (released) return;
+        released = true;
+        state.inFlight.splice(state.inFlight.indexOf(startedAt), 1);
+        state.averageMs = state.averageMs === undefined ? durationMs : state.averageMs + SMOOTHING * (durationMs - state.averageMs);
+        const next = state.waiting.shift();
+        if (next) {
+          clearTimeout(next.timer);
+          next.grant();
+        } else if (state.inFlight.length === 0 && state.horizon <= this.now()) {
+          this.states.delete(subscriptionId);
+        }
+      },
+    };
+  }
+
+  /** Spaces deferred deliveries at the endpoint's observed pace, so they do not all return at once. */
+  private defer(state: SubscriptionState): SlotDecision {
+    const now = this.now();
+    const spacing = this.attemptEstimateMs(state, now) / this.options.perSubscription;
+    state.horizon = Math.min(Math.max(now, state.horizon) + spacing, now + this.options.maxDeferMs);
+    return { granted: false, retryAt: new Date(state.horizon) };
+  }
+
+  private expectedWaitMs(state: SubscriptionState, position: number): number {
+    return Math.ceil(position / this.options.perSubscription) * this.attemptEstimateMs(state, this.now());
+  }
+
+  // An attempt still running says more about a stalling endpoint than the average of past ones.
+  private attemptEstimateMs(state: SubscriptionState, now: number): number {
+    const oldest = state.inFlight.length > 0 ? now - state.inFlight[0] : 0;
+    return Math.max(state.averageMs ?? 0, oldest);
+  }
+
+  private state(subscriptionId: string): SubscriptionState {
+    let state = this.states.get(subscriptionId);
+    if (!state) {
+      if (this.states.size >= STATE_LIMIT) this.dropIdle();
+      state = { inFlight: [], waiting: [], horizon: 0 };
+      this.states.set(subscriptionId, state);
+    }
+    return state;
+  }
+
+  private dropIdle(): void {
+    for (const [id, state] of this.states) {
+      if (state.inFlight.length === 0 && state.waiting.length === 0) this.states.delete(id);
+    }
+  }
+
+  private now(): number {
+    return this.options.clock.now().getTime();
+  }
+}
