@@ -1,67 +1,56 @@
-import type { AttemptRecord, DeferRecord, OutcomeBatch, ParkRecord } from '../storage/delivery-store';
+import type { AttemptRecord, ParkRecord } from '../storage/delivery-store';
 
-/** Writes a batch; returns the ids whose delivery state was written (the claim was still held). */
-export type WriteOutcomes = (batch: OutcomeBatch) => Promise<Set<string>>;
-
-interface Pending {
-  kind: keyof OutcomeBatch;
-  record: AttemptRecord | ParkRecord | DeferRecord;
-  settle(written: boolean): void;
-  fail(error: unknown): void;
-}
+export type FlushBatch = (records: AttemptRecord[], parked: ParkRecord[]) => Promise<void>;
 
 /**
- * Group commit for outcomes of every job in the process: an outcome is written at once when a
- * writer is free, and outcomes that arrive while writes are in flight go together in the next
- * one. Idle, nothing waits on a timer; busy, transactions grow instead of multiplying. Each add
- * resolves once its row is written, so a job ends only when its outcomes are in the database, and
- * a worker killed mid-job repeats only the attempts not yet written.
+ * Writes outcomes in small groups as attempts finish, instead of once per job. A worker killed
+ * mid-job then repeats only the few attempts it had not written yet (the receiver sees them
+ * twice, with the same id), rather than the whole job's.
  */
 export class OutcomeFlusher {
-  private pending: Pending[] = [];
-  private writing = 0;
+  private records: AttemptRecord[] = [];
+  private parked: ParkRecord[] = [];
+  private timer?: NodeJS.Timeout;
+  private chain: Promise<void> = Promise.resolve();
+  private failure?: unknown;
 
   constructor(
-    private readonly write: WriteOutcomes,
-    private readonly maxBatch = 200,
-    private readonly maxConcurrentWrites = 2,
+    private readonly write: FlushBatch,
+    private readonly maxBatch = 20,
+    private readonly maxDelayMs = 5,
   ) {}
 
-  /** Resolves true when the delivery's next state was written, false when its claim had been lost. */
-  attempted(record: AttemptRecord): Promise<boolean> {
-    return this.add('attempts', record);
+  add(record: AttemptRecord): void {
+    this.records.push(record);
+    this.schedule();
   }
 
-  parked(record: ParkRecord): Promise<boolean> {
-    return this.add('parked', record);
+  park(record: ParkRecord): void {
+    this.parked.push(record);
+    this.schedule();
   }
 
-  deferred(record: DeferRecord): Promise<boolean> {
-    return this.add('deferred', record);
+  /** Writes whatever is left and rethrows the first write failure. */
+  async close(): Promise<void> {
+    this.flush();
+    await this.chain;
+    if (this.failure) throw this.failure;
   }
 
-  private add(kind: keyof OutcomeBatch, record: Pending['record']): Promise<boolean> {
-    return new Promise((settle, fail) => {
-      this.pending.push({ kind, record, settle, fail });
-      this.pump();
-    });
+  private schedule(): void {
+    if (this.records.length + this.parked.length >= this.maxBatch) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), this.maxDelayMs);
   }
 
-  private pump(): void {
-    while (this.writing < this.maxConcurrentWrites && this.pending.length > 0) {
-      const items = this.pending.splice(0, this.maxBatch);
-      const batch: OutcomeBatch = { attempts: [], parked: [], deferred: [] };
-      for (const item of items) (batch[item.kind] as Pending['record'][]).push(item.record);
-      this.writing += 1;
-      this.write(batch)
-        .then(
-          (written) => items.forEach((item) => item.settle(written.has(item.record.deliveryId))),
-          (error: unknown) => items.forEach((item) => item.fail(error)),
-        )
-        .finally(() => {
-          this.writing -= 1;
-          this.pump();
-        });
-    }
+  private flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.records.length === 0 && this.parked.length === 0) return;
+    const records = this.records;
+    const parked = this.parked;
+    this.records = [];
+    this.parked = [];
+    // One write at a time, in order; a failed write leaves its claims to expire and be swept.
+    this.chain = this.chain.then(() => this.write(records, parked)).catch((error) => void (this.failure ??= error));
   }
 }
