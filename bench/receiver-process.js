@@ -14,7 +14,9 @@ const buckets = new Map();
 
 function newBucket(config) {
   return {
-    config: { status: 200, failRatio: 0, sleepMs: 0, verifyEvery: 0, latency: false, trackIds: true, secrets: {}, ...config },
+    config: { status: 200, failRatio: 0, sleepMs: 0, verifyEvery: 0, latency: false, trackIds: true, secrets: {}, marks: [], ...config },
+    /** When the count of distinct 2xx deliveries first reached each of config.marks. */
+    reachedAt: {},
     verifiers: new Map(),
     requests: 0,
     ok: 0,
@@ -65,6 +67,8 @@ function verifySample(bucket, path, headers, body) {
 }
 
 function settleWaiters(bucket) {
+  const count = bucket.ids.size + bucket.untracked;
+  for (const mark of bucket.config.marks) if (count >= mark && !bucket.reachedAt[mark]) bucket.reachedAt[mark] = now();
   if (bucket.waiters.length === 0) return;
   bucket.waiters = bucket.waiters.filter((waiter) => {
     if (bucket.ids.size + bucket.untracked < waiter.count) return true;
@@ -133,6 +137,7 @@ function stats(name) {
     duplicates: bucket.duplicates,
     firstAt: bucket.firstAt,
     lastOkAt: bucket.lastOkAt,
+    reachedAt: bucket.reachedAt,
     verified: bucket.verified,
     verifyFailures: bucket.verifyFailures,
     verifyErrors: bucket.verifyErrors,

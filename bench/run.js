@@ -14,6 +14,7 @@ const { summarize } = require('./lib/summarize');
 const { renderTable } = require('./lib/table');
 const { renderSvg } = require('./lib/chart');
 const { packageVersions } = require('./lib/versions');
+const { LANES } = require('./lib/systems');
 
 const SCENARIOS = ['throughput', 'fan-out', 'latency', 'retry-storm', 'slow-endpoint', 'publish-cost', 'memory'];
 const RESULTS_DIR = path.join(__dirname, 'results');
@@ -133,6 +134,10 @@ async function main() {
       note: 'Receiver, senders, PostgreSQL and Redis all share these cores; other processes on the machine show up in busy_share_other.',
     },
     versions: { node: process.version, ...packageVersions(), ...(await serverVersions().catch(() => ({}))) },
+    settings: {
+      http_concurrency: LANES,
+      note: `raw: ${LANES} undici lanes; naive: BullMQ concurrency ${LANES}; hookline: worker.perSubscriptionConcurrency ${LANES} (library default 10), other options at their defaults except delivery.transport 'undici' for hookline-pg. Publishers send batches of 100 events from 2 loops in the same process as the worker.`,
+    },
     scenarios: args.only.map((id) => summarize(require(`./scenarios/${id}`), results[id], results)),
   };
   const stamp = startedAt.toISOString().replace(/[:.]/g, '-');

@@ -45,6 +45,7 @@ async function run(ctx) {
       signatures_verified: stats.verified,
       signature_failures: stats.verifyFailures,
       rows,
+      all_rows_written: system.written ? system.written.count - writtenBefore >= count : undefined,
       logs: system.logs,
       label: system.label,
     };
@@ -57,7 +58,10 @@ async function run(ctx) {
 module.exports = {
   id: 'throughput',
   title: 'Throughput: events to 1 subscription, every row persisted',
-  systems: (quick) => (quick ? ['raw', 'naive', 'hookline-pg', 'hookline-sqlite'] : ['raw', 'naive', 'hookline-pg', 'hookline-pg-axios', 'hookline-sqlite']),
+  systems: (quick) =>
+    quick
+      ? ['raw', 'naive', 'hookline-pg', 'hookline-sqlite']
+      : ['raw', 'naive', 'hookline-pg', 'hookline-pg-axios', 'hookline-pg-cap10', 'hookline-sqlite', 'hookline-sqlite-wal'],
   timeLimitMs: (quick) => (quick ? 60_000 : 180_000),
   metric: { key: 'per_second', unit: 'deliveries/s', better: 'higher' },
   extraMetrics: [{ key: 'sender_cpu_us_per_delivery', unit: 'sender CPU µs/delivery', better: 'lower' }],

@@ -19,7 +19,7 @@ function collectingLogger() {
   return { messages, logger: { log: () => undefined, warn: (m) => keep('warn', m), error: (m) => keep('error', m) } };
 }
 
-async function dataSourceFor(storage, resources) {
+async function dataSourceFor(storage, resources, options) {
   const common = { entities: HOOKLINE_ENTITIES, synchronize: true, logging: false };
   const dataSource =
     storage === 'postgres'
@@ -31,22 +31,22 @@ async function dataSourceFor(storage, resources) {
           extra: { options: `-c search_path=${resources.schema}` },
           ...common,
         })
-      : new DataSource({ type: 'better-sqlite3', database: resources.sqlitePath, ...common });
+      : new DataSource({ type: 'better-sqlite3', database: resources.sqlitePath, ...(options.sqliteWal ? { enableWAL: true } : {}), ...common });
   if (storage === 'postgres') await createSchema(resources.schema);
   await dataSource.initialize();
   return dataSource;
 }
 
 /**
- * options: { storage: 'postgres' | 'sqlite', transport?: 'axios' | 'undici', worker?, retry?, delivery?, runWorker? }
+ * options: { storage: 'postgres' | 'sqlite', sqliteWal?, transport?: 'axios' | 'undici', worker?, retry?, delivery?, runWorker? }
  */
 async function createHookline(resources, options) {
   const storage = options.storage;
-  const dataSource = await dataSourceFor(storage, resources);
+  const dataSource = await dataSourceFor(storage, resources, options);
   const { messages, logger } = collectingLogger();
   const runtimeOptions = {
     queue: storage === 'postgres' ? { driver: 'bullmq', connection: REDIS_URL, prefix: resources.prefix } : { driver: 'in-process' },
-    encryptionKey: randomBytes(32).toString('base64'),
+    encryptionKey: options.encryptionKey ?? randomBytes(32).toString('base64'),
     delivery: {
       allowHttp: true,
       allowedHosts: ['127.0.0.1'],
@@ -54,7 +54,8 @@ async function createHookline(resources, options) {
       ...options.delivery,
     },
     ...(options.retry ? { retry: options.retry } : {}),
-    worker: { ...options.worker, enabled: options.runWorker !== false },
+    // HOOKLINE_BENCH_WORKER='{"concurrency":40}' tries other worker options without editing the bench.
+    worker: { ...options.worker, ...JSON.parse(process.env.HOOKLINE_BENCH_WORKER ?? '{}'), enabled: options.runWorker !== false },
     sweeper: { enabled: options.runWorker !== false },
   };
   const runtime = new HooklineRuntime(runtimeOptions, dataSource, logger);
@@ -62,9 +63,9 @@ async function createHookline(resources, options) {
   // Instrumentation only: when did the outcome rows of the N-th delivery land in the database?
   const written = { count: 0, lastAt: 0 };
   const record = runtime.store.record.bind(runtime.store);
-  runtime.store.record = async (records, parked, at) => {
-    const result = await record(records, parked, at);
-    written.count += records.length;
+  runtime.store.record = async (batch, at) => {
+    const result = await record(batch, at);
+    written.count += batch.attempts.length;
     written.lastAt = now();
     return result;
   };
@@ -72,7 +73,7 @@ async function createHookline(resources, options) {
   let started = false;
   return {
     kind: 'hookline',
-    label: `hookline (${storage === 'postgres' ? 'postgres + bullmq' : 'sqlite + in-process'}, ${options.transport ?? 'axios'})`,
+    label: `hookline (${storage === 'postgres' ? 'postgres + bullmq' : `sqlite${options.sqliteWal ? ' (WAL)' : ''} + in-process`}, ${options.transport ?? 'axios'})`,
     runtime,
     dataSource,
     written,

@@ -257,6 +257,44 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('deliveri
     }
   });
 
+  it('splits the stats window into time buckets for a chart', async () => {
+    const { tenant, read, write } = await t.tenant();
+    const sub = await subscribe(write, '/buckets');
+    let bucketRequests = 0;
+    receiver.respond = (request) => (request.path === '/buckets' && bucketRequests++ === 0 ? { status: 500 } : { status: 200 });
+    const early = await t.publisher.publish('points.earned', points('early'), { tenant });
+    await eventually(async () => (await t.deliveries.list({ tenant, status: 'delivered' })).data.length === 1);
+    await t.publisher.publish('points.earned', points('late'), { tenant });
+    await eventually(async () => (await t.deliveries.list({ tenant, status: 'delivered' })).data.length === 2);
+    // Move the first delivery (a retry: 500 then 200) and its attempts 40 minutes back, into the first half of the hour.
+    const [moved] = (await t.deliveries.list({ tenant, messageId: early.messageId })).data;
+    const shift = { id: moved.id, ms: 40 * 60_000 };
+    await t.runtime.store.sql.execute('UPDATE webhook_delivery SET created_at = created_at - :ms WHERE id = :id', shift);
+    await t.runtime.store.sql.execute('UPDATE webhook_attempt SET started_at = started_at - :ms WHERE delivery_id = :id', shift);
+
+    const response = await read.get(`/webhook-subscriptions/${sub.id}/stats?window=1h&buckets=4`);
+    expect(response.status).toBe(200);
+    const { attributes } = response.body.data;
+    expect(attributes).toMatchObject({ window: '1h', deliveries: { total: 2, delivered: 2 }, attempts: 3, retry_rate: 0.5 });
+    expect(attributes.series).toHaveLength(4);
+    expect(attributes.series[0].since).toBe(attributes.since);
+    expect(attributes.series[3].until).toBe(attributes.until);
+    for (let i = 1; i < 4; i++) expect(attributes.series[i].since).toBe(attributes.series[i - 1].until);
+    expect(attributes.series.map((s: any) => [s.deliveries.total, s.attempts, s.retry_rate, s.success_rate])).toEqual([
+      [0, 0, null, null],
+      [1, 2, 1, 1],
+      [0, 0, null, null],
+      [1, 1, 0, 1],
+    ]);
+    expect(attributes.series[1].latency_ms).toEqual({ p50: expect.any(Number), p95: expect.any(Number) });
+    expect(attributes.series[2].latency_ms).toBeNull();
+    expect((await read.get(`/webhook-subscriptions/${sub.id}/stats?window=1h`)).body.data.attributes.series).toBeUndefined();
+    for (const buckets of ['0', '121', 'x', '1.5']) {
+      const bad = await read.get(`/webhook-subscriptions/${sub.id}/stats?window=1h&buckets=${buckets}`);
+      expect([buckets, bad.status, errorsOf(bad)[0]?.at]).toEqual([buckets, 400, expect.stringContaining('buckets')]);
+    }
+  });
+
   it('walks 600 deliveries newest first with the cursor without gaps or repeats', async () => {
     const { tenant, read, write } = await t.tenant();
     await subscribe(write, '/many');

@@ -18,6 +18,7 @@ const ENDPOINTS: [string, string][] = [
   ['post', '/v1/deliveries/{id}/resend'],
   ['get', '/v1/messages/{id}'],
   ['get', '/v1/event-types'],
+  ['get', '/v1/caller'],
 ];
 
 describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('OpenAPI document and docs UI on %s', (_name, makeDriver) => {

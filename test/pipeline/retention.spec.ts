@@ -1,6 +1,4 @@
 import { ManualClock } from '@hookline/core';
-import { RetentionPruner } from '../../packages/nestjs/src/retention/retention-pruner';
-import { RETENTION_DEFAULTS } from '../../packages/nestjs/src/retention/retention-options';
 import { ALL_DRIVERS } from '../support/drivers';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -13,7 +11,7 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('retentio
 
   beforeAll(async () => {
     await driver.setUp();
-    t = await createTestApp(driver, { clock, worker: { enabled: false }, sweeper: { enabled: false } });
+    t = await createTestApp(driver, { clock, worker: { enabled: false }, sweeper: { enabled: false }, retention: { batchSize: 2 } });
   });
 
   afterAll(async () => {
@@ -50,10 +48,7 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('retentio
     const ancientPending = await message(100, ['pending']);
     clock.set(Date.UTC(2026, 0, 1));
 
-    const pruner = new RetentionPruner(t.dataSource, t.runtime.store.sql, clock, { ...RETENTION_DEFAULTS, batchSize: 2 }, (e) => {
-      throw e;
-    });
-    const result = await pruner.prune();
+    const result = await t.runtime.pruner.prune();
 
     expect(await exists('webhook_message', 'id', recentDelivered)).toBe(true);
     expect(await exists('webhook_message', 'id', oldDelivered)).toBe(false);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { HooklineRuntime } from '@hookline/nestjs';
 import { DedicatedRedis } from '../support/dedicated-redis';
-import { createSchemaDataSource, deliveryIds, faultOptions, silentLogger, tally } from '../support/pipeline-harness';
+import { createSchemaDataSource, deliveryIds, faultOptions, publishPoints, silentLogger, tally } from '../support/pipeline-harness';
 import { eventually, TestReceiver } from '../support/receiver';
 
 describe('losing Redis mid-run', () => {
@@ -30,17 +30,7 @@ describe('losing Redis mid-run', () => {
     await redis.dispose();
   });
 
-  async function publish(count: number, tenant: string): Promise<void> {
-    for (let start = 0; start < count; start += 250) {
-      await runtime.publisher.publishMany(
-        Array.from({ length: Math.min(250, count - start) }, (_, i) => ({
-          type: 'points.earned',
-          data: { customer_id: `c${start + i}`, amount: 1 },
-          tenant,
-        })),
-      );
-    }
-  }
+  const publish = (count: number, tenant: string) => publishPoints(runtime, count, tenant);
 
   it('recovers every delivery through the sweeper after FLUSHALL wipes the queue', async () => {
     await runtime.subscriptions.create({ tenant: 'flush-shop', url: receiver.url('/flush'), events: ['*'] });

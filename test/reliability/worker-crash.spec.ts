@@ -1,6 +1,4 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { HooklineRuntime } from '@hookline/nestjs';
 import { DedicatedRedis } from '../support/dedicated-redis';
@@ -10,11 +8,11 @@ import {
   deliveryIds,
   faultOptions,
   publisherRuntime,
+  publishPoints,
   tally,
 } from '../support/pipeline-harness';
 import { eventually, TestReceiver } from '../support/receiver';
-
-const WORKER_SCRIPT = join(__dirname, '..', 'fixtures', 'worker-process.js');
+import { WorkerProcesses } from '../support/worker-processes';
 
 describe('a worker process killed with SIGKILL mid-run', () => {
   const redis = new DedicatedRedis();
@@ -23,7 +21,7 @@ describe('a worker process killed with SIGKILL mid-run', () => {
   let db: Awaited<ReturnType<typeof createSchemaDataSource>>;
   let publisher: HooklineRuntime;
   let dataSource: DataSource;
-  const workers: ChildProcess[] = [];
+  const workers = new WorkerProcesses(() => ({ postgresUrl: POSTGRES_URL, schema: db.schema, options: faultOptions(redis.url, prefix) }));
 
   beforeAll(async () => {
     await redis.start();
@@ -34,45 +32,12 @@ describe('a worker process killed with SIGKILL mid-run', () => {
   });
 
   afterAll(async () => {
-    for (const worker of workers) if (worker.exitCode === null) worker.kill('SIGKILL');
+    await workers.killAll();
     await publisher?.stop();
     await db?.drop();
     await receiver.stop();
     await redis.dispose();
   });
-
-  function startWorker(): Promise<ChildProcess> {
-    const child = fork(WORKER_SCRIPT, [], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        HOOKLINE_WORKER_CONFIG: JSON.stringify({ postgresUrl: POSTGRES_URL, schema: db.schema, options: faultOptions(redis.url, prefix) }),
-      },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    workers.push(child);
-    return new Promise((resolve, reject) => {
-      child.once('message', () => resolve(child));
-      child.once('exit', (code) => reject(new Error(`worker exited with ${code} before it was ready`)));
-    });
-  }
-
-  async function kill(child: ChildProcess): Promise<void> {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-  }
-
-  async function publish(count: number, tenant: string): Promise<void> {
-    for (let start = 0; start < count; start += 250) {
-      const batch = Array.from({ length: Math.min(250, count - start) }, (_, i) => ({
-        type: 'points.earned',
-        data: { customer_id: `c${start + i}`, amount: 10 },
-        tenant,
-      }));
-      await publisher.publisher.publishMany(batch);
-    }
-  }
 
   it('still delivers every delivery after restarts, each at least once', async () => {
     const tenant = 'crash-shop';
@@ -83,19 +48,19 @@ describe('a worker process killed with SIGKILL mid-run', () => {
       return { status: 200 };
     };
 
-    await publish(1500, tenant);
-    let worker = await startWorker();
+    await publishPoints(publisher, 1500, tenant);
+    let worker = await workers.start();
     await receiver.waitFor(300, 30_000);
-    await kill(worker);
+    await worker.kill();
     const atFirstKill = receiver.requests.length;
 
-    worker = await startWorker();
-    await publish(1500, tenant);
+    worker = await workers.start();
+    await publishPoints(publisher, 1500, tenant);
     await receiver.waitFor(atFirstKill + 600, 30_000);
-    await kill(worker);
+    await worker.kill();
     const atSecondKill = receiver.requests.length;
 
-    worker = await startWorker();
+    worker = await workers.start();
     await eventually(async () => (await deliveryIds(dataSource)).undelivered === 0, 60_000, 200);
 
     const { all } = await deliveryIds(dataSource);
@@ -104,6 +69,5 @@ describe('a worker process killed with SIGKILL mid-run', () => {
     expect(result.published).toBe(3000);
     expect(result.lost).toBe(0);
     expect(result.unique).toBe(3000);
-    await kill(worker);
   }, 180_000);
 });

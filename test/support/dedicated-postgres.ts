@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from './dedicated-redis';
-import { stopOnExit } from './stop-on-exit';
+import { cleanUpIfKilled } from './clean-up-if-killed';
 
 /** The PostgreSQL server binaries of the newest version installed (Debian layout), or those on PATH. */
 function postgresBin(name: string): string {
@@ -22,7 +22,7 @@ export class DedicatedPostgres {
   private readonly dir = mkdtempSync(join(tmpdir(), 'hookline-pg-'));
   private readonly dataDir = join(this.dir, 'data');
   private running = false;
-  private readonly unregister = stopOnExit(() => this.stopNow());
+  private releaseWatchdog?: () => void;
   port = 0;
 
   get url(): string {
@@ -34,6 +34,7 @@ export class DedicatedPostgres {
     if (!this.port) {
       this.port = await freePort();
       if (process.getuid?.() === 0) chownSync(this.dir, ...this.postgresIds());
+      this.releaseWatchdog = cleanUpIfKilled(`${this.commandLine('pg_ctl')} stop -D '${this.dataDir}' -m immediate; rm -rf '${this.dir}'`);
       this.run('initdb', ['-D', this.dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '--no-instructions', '-E', 'UTF8']);
     }
     const settings = [
@@ -58,28 +59,24 @@ export class DedicatedPostgres {
 
   async dispose(): Promise<void> {
     await this.stop();
-    this.unregister();
+    this.releaseWatchdog?.();
     rmSync(this.dir, { recursive: true, force: true });
     this.port = 0;
   }
 
-  private stopNow(): void {
-    if (!this.running) return;
-    this.running = false;
-    try {
-      this.run('pg_ctl', ['stop', '-D', this.dataDir, '-m', 'immediate', '-w', '-t', '10']);
-    } catch {
-      // Exiting anyway; nothing more can be done.
-    }
+  private run(command: string, args: string[]): void {
+    const [file, ...prefix] = this.invocation(command);
+    execFileSync(file, [...prefix, ...args], { stdio: ['ignore', 'ignore', 'pipe'], cwd: this.dir });
   }
 
-  private run(command: string, args: string[]): void {
+  /** How to run a server binary: as the `postgres` OS user when we are root. */
+  private invocation(command: string): string[] {
     const bin = postgresBin(command);
-    const asRoot = process.getuid?.() === 0;
-    execFileSync(asRoot ? 'runuser' : bin, asRoot ? ['-u', 'postgres', '--', bin, ...args] : args, {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      cwd: this.dir,
-    });
+    return process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--', bin] : [bin];
+  }
+
+  private commandLine(command: string): string {
+    return this.invocation(command).map((part) => `'${part}'`).join(' ');
   }
 
   private postgresIds(): [number, number] {

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
-import { stopOnExit } from './stop-on-exit';
+import { cleanUpIfKilled } from './clean-up-if-killed';
 
 /** A free TCP port on 127.0.0.1. */
 export async function freePort(): Promise<number> {
@@ -23,7 +23,7 @@ export async function freePort(): Promise<number> {
 export class DedicatedRedis {
   private process?: ChildProcess;
   private readonly dir = mkdtempSync(join(tmpdir(), 'hookline-redis-'));
-  private unregister?: () => void;
+  private releaseWatchdog?: () => void;
   port = 0;
 
   constructor(private readonly options: { appendOnly?: boolean } = {}) {}
@@ -39,9 +39,10 @@ export class DedicatedRedis {
     this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--dir', this.dir], {
       stdio: 'ignore',
     });
-    // Killed even when the test process exits without reaching stop().
-    const started = this.process;
-    this.unregister = stopOnExit(() => started.kill('SIGKILL'));
+    // The server must not keep the test process alive, nor outlive it (see cleanUpIfKilled).
+    this.process.unref();
+    writeFileSync(join(this.dir, 'server.pid'), String(this.process.pid));
+    this.releaseWatchdog ??= cleanUpIfKilled(`kill -9 "$(cat '${this.dir}/server.pid')"; rm -rf '${this.dir}'`);
     await this.waitUntil(true);
     return this;
   }
@@ -49,7 +50,7 @@ export class DedicatedRedis {
   async stop(): Promise<void> {
     const proc = this.process;
     this.process = undefined;
-    this.unregister?.();
+    rmSync(join(this.dir, 'server.pid'), { force: true });
     if (!proc || proc.exitCode !== null) return;
     const exited = new Promise((resolve) => proc.once('exit', resolve));
     proc.kill('SIGKILL');
@@ -65,6 +66,8 @@ export class DedicatedRedis {
 
   async dispose(): Promise<void> {
     await this.stop();
+    this.releaseWatchdog?.();
+    this.releaseWatchdog = undefined;
     rmSync(this.dir, { recursive: true, force: true });
     this.port = 0;
   }

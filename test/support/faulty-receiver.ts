@@ -40,8 +40,8 @@ export class FaultyReceiver {
     return `${this.origin()}/${fault}`;
   }
 
-  /** Requests received on `fault`'s path. */
-  received(fault: ReceiverFault): ReceivedRequest[] {
+  /** Requests received on `fault`'s path, or on the loopback redirect's target (`redirected`). */
+  received(fault: ReceiverFault | 'redirected'): ReceivedRequest[] {
     return this.requests.filter((r) => r.path === `/${fault}`);
   }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { HOOKLINE_ENTITIES, HooklineRuntime, type WebhooksModuleOptions } from '@hookline/nestjs';
+import { HOOKLINE_ENTITIES, HooklineRuntime, type HooklineLogger, type WebhooksModuleOptions } from '@hookline/nestjs';
 import { POSTGRES_URL } from './drivers';
 import { TEST_ENCRYPTION_KEY } from './test-app';
 import type { ReceivedRequest } from './receiver';
@@ -72,7 +72,7 @@ export async function deliveryIds(dataSource: DataSource): Promise<{ all: Set<st
   return { all: new Set(rows.map((r) => r.id)), undelivered: rows.filter((r) => r.status !== 'delivered').length };
 }
 
-export function publisherRuntime(dataSource: DataSource, options: WebhooksModuleOptions, logger = silentLogger): HooklineRuntime {
+export function publisherRuntime(dataSource: DataSource, options: WebhooksModuleOptions, logger: HooklineLogger = silentLogger): HooklineRuntime {
   return new HooklineRuntime({ ...options, worker: { ...options.worker, enabled: false }, sweeper: { enabled: false } }, dataSource, logger);
 }
 
@@ -108,4 +108,17 @@ export async function publishPoints(
       })),
     );
   }
+}
+
+/** Runs every clean-up step even when one fails, so no server or process outlives the suite; then throws the first failure. */
+export async function cleanUpAll(...steps: (() => unknown)[]): Promise<void> {
+  const failures: unknown[] = [];
+  for (const step of steps) {
+    try {
+      await step();
+    } catch (error) {
+      failures.push(error);
+    }
+  }
+  if (failures.length > 0) throw failures[0];
 }

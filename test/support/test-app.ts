@@ -12,6 +12,7 @@ import {
   WebhookSubscriptions,
   type HooklineRuntime,
   type WebhooksApiOptions,
+  type WebhooksDashboardOptions,
   type WebhooksModuleOptions,
 } from '@hookline/nestjs';
 import type { TestDriver } from './drivers';
@@ -39,7 +40,7 @@ export interface TestAppSetup {
 /** A Nest app with WebhooksModule on the driver's database and queue, delivering to loopback. */
 export async function createTestApp(
   driver: TestDriver,
-  options: WebhooksModuleOptions & { api?: WebhooksApiOptions } = {},
+  options: WebhooksModuleOptions & { api?: WebhooksApiOptions; dashboard?: WebhooksDashboardOptions } = {},
   setup: TestAppSetup = {},
 ): Promise<TestApp> {
   const moduleRef = await Test.createTestingModule({

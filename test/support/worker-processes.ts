@@ -1,7 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { WebhooksModuleOptions } from '@hookline/nestjs';
-import { stopOnExit } from './stop-on-exit';
 
 const WORKER_SCRIPT = join(__dirname, '..', 'fixtures', 'worker-process.js');
 
@@ -51,11 +50,10 @@ export class WorkerProcess {
 
 /**
  * Starts, kills and restarts worker processes on one configuration, and kills whatever is still
- * running at the end (or when the test process exits), so no worker outlives its suite.
+ * running at the end. A worker whose test process died exits by itself (its IPC channel closes).
  */
 export class WorkerProcesses {
   private readonly all = new Set<WorkerProcess>();
-  private readonly unregister = stopOnExit(() => this.all.forEach((w) => w.alive && w.child.kill('SIGKILL')));
 
   constructor(private readonly config: () => WorkerProcessConfig) {}
 
@@ -91,6 +89,5 @@ export class WorkerProcesses {
   async killAll(): Promise<void> {
     await Promise.all([...this.all].map((w) => w.kill()));
     this.all.clear();
-    this.unregister();
   }
 }

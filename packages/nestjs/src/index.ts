@@ -9,7 +9,7 @@ export { HooklineRuntime } from './runtime/hookline-runtime';
 export type { HooklineLogger } from './runtime/hookline-logger';
 export { WebhookPublisher } from './publishing/webhook-publisher';
 export type { PublishOptions, PublishInput, PublishResult } from './publishing/publish-types';
-export { PayloadTooLargeError, InvalidPublishOptionsError } from './publishing/publish-errors';
+export { PayloadTooLargeError, InvalidPublishOptionsError, PublishNotStoredError } from './publishing/publish-errors';
 export { WebhookSubscriptions } from './subscriptions/webhook-subscriptions';
 export type { SubscriptionView, SubscriptionWithSecret } from './subscriptions/subscription-view';
 export type { CreateSubscriptionInput, UpdateSubscriptionInput, ListSubscriptionsInput, Page, TenantScope } from './subscriptions/subscription-input';
@@ -39,6 +39,7 @@ export type { ApiKeyScope } from './api-keys/api-key-scope';
 export { ApiKeyNotFoundError, InvalidApiKeyInputError } from './api-keys/api-key-errors';
 export { WebhookApiKeyEntity } from './api-keys/webhook-api-key.entity';
 export type { WebhooksApiOptions } from './api/api-options';
+export type { WebhooksDashboardOptions } from './dashboard/dashboard-options';
 export { setApiCaller, getApiCaller, type ApiCaller } from './api/auth/api-caller';
 export { ApiKeyGuard } from './api/auth/api-key.guard';
 export {

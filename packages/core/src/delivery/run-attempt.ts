@@ -17,6 +17,23 @@ export interface StreamedResponse extends ResponseHead {
  */
 export type Exchange = (request: DeliveryRequest, signal: AbortSignal) => Promise<StreamedResponse>;
 
+// The verdict on a URL string depends only on the (frozen) options, so a subscription's URL is
+// checked once, not per attempt. Where its name resolves is still checked at every connect.
+const checkedUrls = new WeakMap<ResolvedDeliveryOptions, Map<string, string>>();
+const CHECKED_URL_LIMIT = 10_000;
+
+function checkedUrl(url: string, options: ResolvedDeliveryOptions): string {
+  let checked = checkedUrls.get(options);
+  if (!checked) checkedUrls.set(options, (checked = new Map()));
+  let href = checked.get(url);
+  if (href === undefined) {
+    href = assertSafeUrl(url, options).href;
+    if (checked.size >= CHECKED_URL_LIMIT) checked.clear();
+    checked.set(url, href);
+  }
+  return href;
+}
+
 function withDefaultHeaders(headers: Record<string, string>, userAgent: string): Record<string, string> {
   const present = new Set(Object.keys(headers).map((name) => name.toLowerCase()));
   return {
@@ -42,9 +59,9 @@ export async function runAttempt(request: DeliveryRequest, options: ResolvedDeli
   }, options.timeoutMs);
   let statusCode: number | undefined;
   try {
-    const url = assertSafeUrl(request.url, options);
+    const url = checkedUrl(request.url, options);
     const headers = withDefaultHeaders(request.headers, options.userAgent);
-    const response = await exchange({ url: url.href, headers, body: request.body }, controller.signal);
+    const response = await exchange({ url, headers, body: request.body }, controller.signal);
     statusCode = response.statusCode;
     const body = await readCappedBody(response.body, options.maxResponseBytes, controller.signal);
     return responseOutcome(response, body, elapsed());

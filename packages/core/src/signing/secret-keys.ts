@@ -5,6 +5,20 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 /** Standard Webhooks key: the base64 after `whsec_`, which the spec libraries also accept bare. */
 export function keyFromWhsecSecret(secret: string): Buffer {
+  let key = decodedKeys.get(secret);
+  if (key === undefined) {
+    key = decodeWhsecSecret(secret);
+    if (decodedKeys.size >= DECODED_KEY_LIMIT) decodedKeys.clear();
+    decodedKeys.set(secret, key);
+  }
+  return key;
+}
+
+// Every delivery is signed with its subscription's key; decoding it once per secret is enough.
+const decodedKeys = new Map<string, Buffer>();
+const DECODED_KEY_LIMIT = 10_000;
+
+function decodeWhsecSecret(secret: string): Buffer {
   const encoded = secret.startsWith(WHSEC_PREFIX) ? secret.slice(WHSEC_PREFIX.length) : secret;
   if (!BASE64.test(encoded)) {
     throw new InvalidSigningInputError(

@@ -5,6 +5,7 @@ import { HOOKLINE_API_AUTHENTICATOR, HOOKLINE_API_OPTIONS } from './api.tokens';
 import { ApiAuthGuard } from './auth/api-auth.guard';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { WriteScopeGuard } from './auth/write-scope.guard';
+import { CallerController } from './caller/caller.controller';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { OpenApiController } from './docs/openapi.controller';
 import { BodyParseErrors } from './errors/body-parse-errors';
@@ -16,6 +17,10 @@ import { SubscriptionActionsController } from './subscriptions/subscription-acti
 import { SubscriptionRules } from './subscriptions/subscription-rules';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 import { ApiValidationPipe } from './validation/api-validation.pipe';
+import { TerminusModule } from '@nestjs/terminus';
+import { HealthController } from '../operations/health.controller';
+import { MetricsController } from '../operations/metrics.controller';
+import { HOOKLINE_METRICS_OPTIONS } from '../operations/metrics-options';
 import { BodySizeGuard } from './validation/body-size.guard';
 
 export interface ApiModuleParts {
@@ -37,7 +42,10 @@ export function apiModuleParts(api: ResolvedApiOptions, hostModule: Type): ApiMo
       DeliveriesController,
       MessagesController,
       EventTypesController,
+      CallerController,
       ...(api.docs ? [OpenApiController] : []),
+      ...(api.health ? [HealthController] : []),
+      ...(api.metrics.enabled ? [MetricsController] : []),
     ],
     providers: [
       { provide: HOOKLINE_API_OPTIONS, useValue: api },
@@ -49,8 +57,9 @@ export function apiModuleParts(api: ResolvedApiOptions, hostModule: Type): ApiMo
       HooklineExceptionFilter,
       BodyParseErrors,
       SubscriptionRules,
+      { provide: HOOKLINE_METRICS_OPTIONS, useValue: api.metrics },
       ...rateLimitProviders(api),
     ],
-    imports: [...api.imports, ...(api.prefix ? [RouterModule.register([{ path: api.prefix, module: hostModule }])] : [])],
+    imports: [...api.imports, ...(api.health ? [TerminusModule.forRoot({ logger: false })] : []), ...(api.prefix ? [RouterModule.register([{ path: api.prefix, module: hostModule }])] : [])],
   };
 }

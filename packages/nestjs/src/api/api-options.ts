@@ -1,6 +1,7 @@
 import type { CanActivate, ModuleMetadata, Type } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { WebhooksConfigError } from '../module/webhooks-config-error';
+import { resolveMetricsOptions, type ResolvedMetricsOptions, type WebhooksMetricsOptions } from '../operations/metrics-options';
 
 /**
  * The REST API's options. They are a module *extra*, read when the module is defined (they
@@ -35,6 +36,10 @@ export interface WebhooksApiOptions {
   maxBodyBytes?: number;
   /** Serve the OpenAPI document at `/{prefix}/openapi.json` and Swagger UI at `/{prefix}/docs` (default true). */
   docs?: boolean;
+  /** `/{prefix}/health` (database, queue, sweeper) for load balancers; default true. */
+  health?: boolean;
+  /** Prometheus metrics at `/{prefix}/metrics`; default off. `{ token }` requires `Authorization: Bearer <token>`. */
+  metrics?: WebhooksMetricsOptions | boolean;
 }
 
 export interface ResolvedApiOptions {
@@ -45,6 +50,8 @@ export interface ResolvedApiOptions {
   rateLimit: { limit: number; ttlMs: number; storage?: ThrottlerStorage } | false;
   maxBodyBytes: number;
   docs: boolean;
+  health: boolean;
+  metrics: ResolvedMetricsOptions;
 }
 
 /** Defaults applied and checked once, when the module is defined. */
@@ -69,6 +76,8 @@ export function resolveApiOptions(api: WebhooksApiOptions = {}): ResolvedApiOpti
     rateLimit,
     maxBodyBytes: positiveInt(api.maxBodyBytes ?? 64 * 1024, '/api/maxBodyBytes'),
     docs: api.docs ?? true,
+    health: api.health ?? true,
+    metrics: resolveMetricsOptions(api.metrics),
   };
 }
 

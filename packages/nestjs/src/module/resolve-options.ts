@@ -1,3 +1,4 @@
+import { RETENTION_DEFAULTS, type ResolvedRetentionOptions } from '../retention/retention-options';
 import { EventCatalog, loyaltyCatalog, systemClock, type Clock } from '@hookline/core';
 import { WebhooksConfigError } from './webhooks-config-error';
 import type { BridgeOptions, QueueOptions, WebhooksModuleOptions } from './webhooks-module-options';
@@ -12,12 +13,20 @@ export interface ResolvedWebhooksOptions {
   usingDevelopmentKey: boolean;
   catalog: EventCatalog;
   testEventType?: string;
-  worker: { enabled: boolean; concurrency: number; batchSize: number; shutdownGraceMs: number; leaseMarginMs: number };
+  worker: {
+    enabled: boolean;
+    concurrency: number;
+    batchSize: number;
+    shutdownGraceMs: number;
+    leaseMarginMs: number;
+    perSubscriptionConcurrency: number;
+  };
   sweeper: { enabled: boolean; intervalMs: number; staleAfterMs: number; batchSize: number };
   delivery: NonNullable<WebhooksModuleOptions['delivery']> & { timeoutMs: number };
   bridge?: BridgeOptions;
   maxPayloadBytes: number;
   secretGraceSeconds: number;
+  retention: ResolvedRetentionOptions;
   clock: Clock;
   raw: WebhooksModuleOptions;
 }
@@ -37,6 +46,7 @@ export function resolveOptions(options: WebhooksModuleOptions = {}, env = proces
     batchSize: positiveInt(options.worker?.batchSize ?? 50, '/worker/batchSize'),
     shutdownGraceMs: nonNegative(options.worker?.shutdownGraceMs ?? 10_000, '/worker/shutdownGraceMs'),
     leaseMarginMs: nonNegative(options.worker?.leaseMarginMs ?? 30_000, '/worker/leaseMarginMs'),
+    perSubscriptionConcurrency: positiveInt(options.worker?.perSubscriptionConcurrency ?? 1000, '/worker/perSubscriptionConcurrency'),
   };
   const sweeper = {
     enabled: options.sweeper?.enabled ?? worker.enabled,
@@ -78,6 +88,14 @@ export function resolveOptions(options: WebhooksModuleOptions = {}, env = proces
     bridge: options.bridge,
     maxPayloadBytes: positiveInt(options.maxPayloadBytes ?? 256 * 1024, '/maxPayloadBytes'),
     secretGraceSeconds: nonNegative(options.secretGraceSeconds ?? 86_400, '/secretGraceSeconds'),
+    retention: {
+      enabled: options.retention?.enabled ?? RETENTION_DEFAULTS.enabled,
+      attemptsDays: positive(options.retention?.attemptsDays ?? RETENTION_DEFAULTS.attemptsDays, '/retention/attemptsDays'),
+      deliveredMessagesDays: positive(options.retention?.deliveredMessagesDays ?? RETENTION_DEFAULTS.deliveredMessagesDays, '/retention/deliveredMessagesDays'),
+      failedMessagesDays: positive(options.retention?.failedMessagesDays ?? RETENTION_DEFAULTS.failedMessagesDays, '/retention/failedMessagesDays'),
+      intervalMs: positiveInt(options.retention?.intervalMs ?? RETENTION_DEFAULTS.intervalMs, '/retention/intervalMs'),
+      batchSize: positiveInt(options.retention?.batchSize ?? RETENTION_DEFAULTS.batchSize, '/retention/batchSize'),
+    },
     clock: options.clock ?? systemClock,
     raw: options,
   };
@@ -92,6 +110,13 @@ function resolveCatalog(catalog: WebhooksModuleOptions['catalog']): EventCatalog
 function positiveInt(value: number, pointer: string): number {
   if (!Number.isInteger(value) || value < 1) {
     throw new WebhooksConfigError(`${pointer} must be a positive integer, got ${String(value)}.`, { pointer });
+  }
+  return value;
+}
+
+function positive(value: number, pointer: string): number {
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new WebhooksConfigError(`${pointer} must be a positive number, got ${String(value)}.`, { pointer });
   }
   return value;
 }

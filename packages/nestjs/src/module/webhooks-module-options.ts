@@ -1,3 +1,4 @@
+import type { RetentionOptions } from '../retention/retention-options';
 import type {
   Clock,
   EventCatalog,
@@ -69,6 +70,12 @@ export interface WebhooksModuleOptions {
      * a stalled event loop without double sends.
      */
     leaseMarginMs?: number;
+    /**
+     * Attempts in flight at once for one subscription, per worker process (default 10), so a slow
+     * endpoint cannot take every slot. Past it a delivery waits briefly, or is deferred to when
+     * the endpoint should have room.
+     */
+    perSubscriptionConcurrency?: number;
   };
   sweeper?: {
     enabled?: boolean;
@@ -82,5 +89,7 @@ export interface WebhooksModuleOptions {
   maxPayloadBytes?: number;
   /** How long a rotated-out secret keeps signing (seconds). */
   secretGraceSeconds?: number;
+  /** How long the delivery log keeps attempts and finished messages; pruned in small batches. */
+  retention?: RetentionOptions;
   clock?: Clock;
 }

@@ -1,5 +1,6 @@
 import { ConfigurableModuleBuilder } from '@nestjs/common';
 import type { WebhooksApiOptions } from '../api/api-options';
+import type { WebhooksDashboardOptions } from '../dashboard/dashboard-options';
 import type { WebhooksModuleOptions } from './webhooks-module-options';
 
 export interface WebhooksModuleExtras {
@@ -11,6 +12,8 @@ export interface WebhooksModuleExtras {
    * decides which controllers exist: with `forRootAsync` pass it beside `useFactory`.
    */
   api?: WebhooksApiOptions;
+  /** The dashboard page (served by default where the API is, at `/{api prefix}/dashboard`); an extra like `api`. */
+  dashboard?: WebhooksDashboardOptions;
 }
 
 export const {
@@ -20,7 +23,7 @@ export const {
   ASYNC_OPTIONS_TYPE: WEBHOOKS_ASYNC_OPTIONS_TYPE,
 } = new ConfigurableModuleBuilder<WebhooksModuleOptions>({ moduleName: 'Webhooks' })
   .setClassMethodName('forRoot')
-  .setExtras<WebhooksModuleExtras>({ dataSource: undefined, isGlobal: true, api: undefined }, (definition, extras) => ({
+  .setExtras<WebhooksModuleExtras>({ dataSource: undefined, isGlobal: true, api: undefined, dashboard: undefined }, (definition, extras) => ({
     ...definition,
     global: extras.isGlobal,
   }))

@@ -5,6 +5,8 @@ import type { DataSource } from 'typeorm';
 import { apiModuleParts } from '../api/api-module-parts';
 import { resolveApiOptions } from '../api/api-options';
 import { WebhookApiKeys } from '../api-keys/webhook-api-keys';
+import { dashboardModuleParts } from '../dashboard/dashboard-module-parts';
+import { resolveDashboardOptions } from '../dashboard/dashboard-options';
 import { WebhookDeliveries } from '../deliveries/webhook-deliveries';
 import { WebhookMessages } from '../messages/webhook-messages';
 import { WebhookPublisher } from '../publishing/webhook-publisher';
@@ -42,7 +44,7 @@ const INTERNAL_SERVICES = [
 /**
  * Outbound webhooks for a Nest app: `WebhooksModule.forRoot(options)` or `forRootAsync(...)`.
  * The host owns the TypeORM DataSource; the module registers its entities on it, and mounts
- * the REST API unless `api.enabled` is false.
+ * the REST API unless `api.enabled` is false, and the dashboard beside it.
  */
 @Module({})
 export class WebhooksModule extends ConfigurableWebhooksModule {
@@ -56,7 +58,9 @@ export class WebhooksModule extends ConfigurableWebhooksModule {
 
   private static withProviders(base: DynamicModule, extras: WebhooksModuleExtras): DynamicModule {
     const dataSourceName = extras.dataSource;
-    const api = apiModuleParts(resolveApiOptions(extras.api), WebhooksModule);
+    const apiOptions = resolveApiOptions(extras.api);
+    const api = apiModuleParts(apiOptions, WebhooksModule);
+    const dashboard = dashboardModuleParts(resolveDashboardOptions(extras.dashboard, apiOptions));
     const runtime: Provider = {
       provide: HOOKLINE_RUNTIME,
       useFactory: (options: WebhooksModuleOptions, dataSource: DataSource, moduleRef: ModuleRef) =>
@@ -65,7 +69,7 @@ export class WebhooksModule extends ConfigurableWebhooksModule {
     };
     return {
       ...base,
-      imports: [...(base.imports ?? []), TypeOrmModule.forFeature(HOOKLINE_ENTITIES, dataSourceName), ...api.imports],
+      imports: [...(base.imports ?? []), TypeOrmModule.forFeature(HOOKLINE_ENTITIES, dataSourceName), ...api.imports, ...dashboard],
       controllers: [...(base.controllers ?? []), ...api.controllers],
       providers: [...(base.providers ?? []), runtime, ...PUBLIC_SERVICES, ...INTERNAL_SERVICES, HooklineLifecycle, ...api.providers],
       exports: [...(base.exports ?? []), HOOKLINE_RUNTIME, ...PUBLIC_TOKENS],

@@ -4,26 +4,53 @@ export interface EnqueuerLogger {
   warn(message: string): void;
 }
 
+interface Waiting {
+  deliveryIds: string[];
+  done(): void;
+}
+
 /**
  * Decides how delivery ids travel: a publish batch's first attempts in jobs of `batchSize`
  * (one queue round trip per batch instead of per delivery), each retry as its own delayed job.
- * An enqueue failure is logged, not thrown: the rows are committed and the sweeper will find them.
+ * New deliveries published while an enqueue is in flight travel together in the next one, so
+ * many small concurrent publishes still make few jobs. An enqueue failure is logged, not thrown:
+ * the rows are committed and the sweeper will find them.
  */
 export class DeliveryEnqueuer {
+  private waiting: Waiting[] = [];
+  private sending = false;
+
   constructor(
     private readonly queue: DeliveryQueue,
     private readonly batchSize: number,
     private readonly logger: EnqueuerLogger,
   ) {}
 
-  async enqueueNew(deliveryIds: string[]): Promise<void> {
-    if (deliveryIds.length === 0) return;
+  /** Resolves once the deliveries are on the queue (or the failure was logged). */
+  enqueueNew(deliveryIds: string[]): Promise<void> {
+    if (deliveryIds.length === 0) return Promise.resolve();
+    return new Promise((done) => {
+      this.waiting.push({ deliveryIds, done });
+      this.sendWaiting();
+    });
+  }
+
+  private sendWaiting(): void {
+    if (this.sending || this.waiting.length === 0) return;
+    const waiting = this.waiting;
+    this.waiting = [];
+    const ids = waiting.flatMap((w) => w.deliveryIds);
     const jobs: DeliveryJob[] = [];
-    for (let start = 0; start < deliveryIds.length; start += this.batchSize) {
-      const ids = deliveryIds.slice(start, start + this.batchSize);
-      jobs.push({ deliveryIds: ids, key: `${ids[0]}:0` });
+    for (let start = 0; start < ids.length; start += this.batchSize) {
+      const batch = ids.slice(start, start + this.batchSize);
+      jobs.push({ deliveryIds: batch, key: `${batch[0]}:0` });
     }
-    await this.safely(jobs.length, () => this.queue.enqueue(jobs));
+    this.sending = true;
+    void this.safely(jobs.length, () => this.queue.enqueue(jobs)).then(() => {
+      this.sending = false;
+      for (const w of waiting) w.done();
+      this.sendWaiting();
+    });
   }
 
   /**

@@ -1,6 +1,6 @@
 import { matchesAnyFilter, newId } from '@hookline/core';
 import type { EntityManager } from 'typeorm';
-import { insertRows, valueTuples } from '../storage/insert-rows';
+import { insertRows, MAX_PARAMETERS, valueTuples } from '../storage/insert-rows';
 import type { SqlRunner } from '../storage/sql-runner';
 
 export interface MessageToWrite {
@@ -25,6 +25,20 @@ interface SubscriptionTarget {
   channels: string[] | null;
 }
 
+interface PlannedMessage {
+  row: unknown[];
+  id: string;
+  tenant: string;
+  idempotencyKey: string | null;
+  deliveries: unknown[][];
+}
+
+const MESSAGE_COLUMNS = ['id', 'tenant', 'type', 'payload', 'channels', 'idempotency_key', 'created_at'];
+const DELIVERY_COLUMNS = ['id', 'message_id', 'subscription_id', 'tenant', 'event_type', 'status', 'attempt_count',
+  'series_started_at', 'next_attempt_at', 'created_at', 'updated_at'];
+// PostgreSQL cannot infer parameter types inside a VALUES list that feeds an INSERT … SELECT.
+const DELIVERY_TYPES = ['varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'integer', 'bigint', 'bigint', 'bigint', 'bigint'];
+
 /**
  * Inserts messages and one pending delivery per matching active subscription, with multi-row
  * statements, inside the caller's transaction. Repeated idempotency keys resolve to the first
@@ -36,46 +50,78 @@ export async function writeMessages(
   messages: MessageToWrite[],
   now: Date,
 ): Promise<WrittenMessage[]> {
+  const planned = await plan(sql, manager, messages, now);
+  const inserted = await insertMessages(sql, manager, planned);
+  await insertRows(sql, 'webhook_delivery', DELIVERY_COLUMNS, planned.filter((m) => inserted.has(m.id)).flatMap((m) => m.deliveries), manager);
+  return results(sql, manager, planned, inserted);
+}
+
+/**
+ * The same in a single statement, which PostgreSQL runs atomically without a transaction: two
+ * round trips (read the subscriptions, write everything) instead of five. Returns undefined, having
+ * written nothing, when the rows do not fit one statement or the database is not PostgreSQL.
+ */
+export async function writeMessagesInOneStatement(
+  sql: SqlRunner,
+  manager: EntityManager,
+  messages: MessageToWrite[],
+  now: Date,
+): Promise<WrittenMessage[] | undefined> {
+  if (sql.dialect !== 'postgres') return undefined;
+  const planned = await plan(sql, manager, messages, now);
+  const deliveries = planned.flatMap((m) => m.deliveries);
+  if (planned.length * MESSAGE_COLUMNS.length + deliveries.length * DELIVERY_COLUMNS.length > MAX_PARAMETERS) return undefined;
+  const message = valueTuples(sql, planned.map((m) => m.row));
+  let statement = `WITH message AS (
+      INSERT INTO webhook_message (${MESSAGE_COLUMNS.join(', ')}) VALUES ${message.tuples}
+      ON CONFLICT DO NOTHING RETURNING id)`;
+  const values = message.values;
+  if (deliveries.length > 0) {
+    // Deliveries of a message that was not inserted (a repeated idempotency key) are dropped by the join.
+    const delivery = valueTuples(sql, deliveries, DELIVERY_TYPES, values);
+    statement += `, delivery AS (
+      INSERT INTO webhook_delivery (${DELIVERY_COLUMNS.join(', ')})
+      SELECT v.* FROM (VALUES ${delivery.tuples}) AS v (${DELIVERY_COLUMNS.join(', ')})
+      JOIN message ON message.id = v.message_id)`;
+  }
+  const { rows } = await sql.positional<{ id: string }>(`${statement} SELECT id FROM message`, values, manager);
+  return results(sql, manager, planned, new Set(rows.map((row) => row.id)));
+}
+
+async function plan(sql: SqlRunner, manager: EntityManager, messages: MessageToWrite[], now: Date): Promise<PlannedMessage[]> {
   const at = now.getTime();
-  const rows = messages.map((m) => ({ ...m, id: newId('message', at) }));
-  const { tuples, values } = valueTuples(
-    sql,
-    rows.map((r) => [r.id, r.tenant, r.type, r.payload, r.channels ? JSON.stringify(r.channels) : null, r.idempotencyKey, at]),
-  );
-  const { rows: insertedRows } = await sql.positional<{ id: string }>(
-    `INSERT INTO webhook_message (id, tenant, type, payload, channels, idempotency_key, created_at)
-     VALUES ${tuples} ON CONFLICT DO NOTHING RETURNING id`,
+  const targets = await activeSubscriptions(sql, manager, [...new Set(messages.map((m) => m.tenant))]);
+  return messages.map((m) => {
+    const id = newId('message', at);
+    const deliveries = targets
+      .filter((s) => s.tenant === m.tenant && matchesAnyFilter(s.events, m.type) && sharesChannel(s.channels, m.channels))
+      .map((s) => [newId('delivery', at), id, s.id, m.tenant, m.type, 'pending', 0, at, at, at, at]);
+    const row = [id, m.tenant, m.type, m.payload, m.channels ? JSON.stringify(m.channels) : null, m.idempotencyKey, at];
+    return { row, id, tenant: m.tenant, idempotencyKey: m.idempotencyKey, deliveries };
+  });
+}
+
+async function insertMessages(sql: SqlRunner, manager: EntityManager, planned: PlannedMessage[]): Promise<Set<string>> {
+  const { tuples, values } = valueTuples(sql, planned.map((m) => m.row));
+  const { rows } = await sql.positional<{ id: string }>(
+    `INSERT INTO webhook_message (${MESSAGE_COLUMNS.join(', ')}) VALUES ${tuples} ON CONFLICT DO NOTHING RETURNING id`,
     values,
     manager,
   );
-  const inserted = new Set(insertedRows.map((row) => row.id));
+  return new Set(rows.map((row) => row.id));
+}
 
-  const targets = await activeSubscriptions(sql, manager, [...new Set(rows.map((r) => r.tenant))]);
-  const deliveries: unknown[][] = [];
-  const results: WrittenMessage[] = [];
-  for (const row of rows) {
-    if (!inserted.has(row.id)) {
-      results.push(await existingMessage(sql, manager, row.tenant, row.idempotencyKey));
+async function results(sql: SqlRunner, manager: EntityManager, planned: PlannedMessage[], inserted: Set<string>): Promise<WrittenMessage[]> {
+  const written: WrittenMessage[] = [];
+  for (const m of planned) {
+    if (!inserted.has(m.id)) {
+      written.push(await existingMessage(sql, manager, m.tenant, m.idempotencyKey));
       continue;
     }
-    const deliveryIds = targets
-      .filter((s) => s.tenant === row.tenant && matchesAnyFilter(s.events, row.type) && sharesChannel(s.channels, row.channels))
-      .map((s) => {
-        const id = newId('delivery', at);
-        deliveries.push([id, row.id, s.id, row.tenant, row.type, 'pending', 0, at, at, at, at]);
-        return id;
-      });
-    results.push({ messageId: row.id, deliveryIds, deliveryCount: deliveryIds.length, duplicate: false });
+    const deliveryIds = m.deliveries.map((d) => d[0] as string);
+    written.push({ messageId: m.id, deliveryIds, deliveryCount: deliveryIds.length, duplicate: false });
   }
-  await insertRows(
-    sql,
-    'webhook_delivery',
-    ['id', 'message_id', 'subscription_id', 'tenant', 'event_type', 'status', 'attempt_count',
-      'series_started_at', 'next_attempt_at', 'created_at', 'updated_at'],
-    deliveries,
-    manager,
-  );
-  return results;
+  return written;
 }
 
 function sharesChannel(subscriptionChannels: string[] | null, messageChannels: string[] | null): boolean {

@@ -1,10 +1,10 @@
-import type { EventCatalog, Clock } from '@hookline/core';
+import { isHooklineError, type EventCatalog, type Clock } from '@hookline/core';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SqlRunner } from '../storage/sql-runner';
 import type { AfterCommitHooks } from './after-commit';
 import type { DeliveryEnqueuer } from './delivery-enqueuer';
-import { writeMessages, type MessageToWrite, type WrittenMessage } from './message-writer';
-import { InvalidPublishOptionsError, PayloadTooLargeError } from './publish-errors';
+import { writeMessages, writeMessagesInOneStatement, type MessageToWrite, type WrittenMessage } from './message-writer';
+import { InvalidPublishOptionsError, PayloadTooLargeError, PublishNotStoredError } from './publish-errors';
 import type { PublishInput, PublishOptions, PublishResult } from './publish-types';
 
 export interface WebhookPublisherDeps {
@@ -15,6 +15,8 @@ export interface WebhookPublisherDeps {
   afterCommit: AfterCommitHooks;
   clock: Clock;
   maxPayloadBytes: number;
+  /** Told of every new (not duplicate) message once it is committed; feeds the metrics. */
+  onPublished?: (eventType: string) => void;
 }
 
 const MAX_MESSAGES_PER_STATEMENT = 1_000;
@@ -47,14 +49,41 @@ export class WebhookPublisher {
     const host = options.manager;
     let written: WrittenMessage[];
     if (host?.queryRunner?.isTransactionActive) {
-      written = await write(host);
+      written = await this.stored(inputs.length, () => write(host));
       const deliveryIds = written.flatMap((w) => w.deliveryIds);
-      if (deliveryIds.length > 0) this.deps.afterCommit.register(host.queryRunner, () => this.deps.enqueuer.enqueueNew(deliveryIds));
+      this.deps.afterCommit.register(host.queryRunner, async () => {
+        this.countPublished(messages, written);
+        if (deliveryIds.length > 0) await this.deps.enqueuer.enqueueNew(deliveryIds);
+      });
     } else {
-      written = await this.deps.sql.transaction(write, host ?? this.deps.dataSource.manager);
+      const manager = host ?? this.deps.dataSource.manager;
+      written = await this.stored(inputs.length, async () => {
+        // On PostgreSQL most publishes fit one atomic statement: no transaction round trips.
+        const single =
+          messages.length <= MAX_MESSAGES_PER_STATEMENT
+            ? await writeMessagesInOneStatement(this.deps.sql, manager, messages, this.deps.clock.now())
+            : undefined;
+        return single ?? this.deps.sql.transaction(write, manager);
+      });
+      this.countPublished(messages, written);
       await this.deps.enqueuer.enqueueNew(written.flatMap((w) => w.deliveryIds));
     }
     return written.map(({ messageId, deliveryCount, duplicate }) => ({ messageId, deliveryCount, duplicate }));
+  }
+
+  private countPublished(messages: MessageToWrite[], written: WrittenMessage[]): void {
+    written.forEach((message, index) => {
+      if (!message.duplicate) this.deps.onPublished?.(messages[index].type);
+    });
+  }
+
+  /** Runs the write; a database failure (a refused connection, a restart mid-transaction) is never mistaken for a publish. */
+  private async stored<T>(messageCount: number, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      throw isHooklineError(error) ? error : new PublishNotStoredError(messageCount, error);
+    }
   }
 
   private prepare(input: PublishInput, pointerBase: string): MessageToWrite {

@@ -21,6 +21,8 @@ import { operationalEventsVia, type OperationalEvents } from '../worker/operatio
 import { SubscriptionDisabler } from '../worker/subscription-disabler';
 import { Sweeper } from '../worker/sweeper';
 import { createQueue } from './create-queue';
+import { HooklineMetrics } from '../operations/hookline-metrics';
+import { RetentionPruner } from '../retention/retention-pruner';
 import type { HooklineLogger } from './hookline-logger';
 
 export type EventEmitterLike = { emit(event: string, ...values: unknown[]): boolean };
@@ -45,6 +47,8 @@ export class HooklineRuntime {
   readonly testEvents: TestEventSender;
   readonly processor: DeliveryProcessor;
   readonly sweeper: Sweeper;
+  readonly metrics: HooklineMetrics;
+  readonly pruner: RetentionPruner;
   readonly events: OperationalEvents;
   private readonly deliverer: Deliverer;
   private readonly ownedTransport?: Transport;
@@ -67,6 +71,10 @@ export class HooklineRuntime {
     this.profiles = new ProfileRegistry(rawOptions.profile, rawOptions.profiles, rawOptions.retry);
     const secrets = new SubscriptionSecrets(new SecretCipher(options.encryptionKeys), clock);
     this.queue = createQueue(options.queue, logger);
+    this.metrics = new HooklineMetrics(sql, this.queue, clock);
+    this.pruner = new RetentionPruner(dataSource, sql, clock, options.retention, (error) =>
+      logger.warn(`Retention pruning failed (${(error as Error).message}); the next interval will try again.`),
+    );
     this.enqueuer = new DeliveryEnqueuer(this.queue, options.worker.batchSize, logger);
     this.afterCommit = new AfterCommitHooks((error) =>
       logger.error(`Enqueue after commit failed; the sweeper will recover: ${(error as Error).message}`),
@@ -79,6 +87,7 @@ export class HooklineRuntime {
       afterCommit: this.afterCommit,
       clock,
       maxPayloadBytes: options.maxPayloadBytes,
+      onPublished: (eventType) => this.metrics.recordPublished(eventType),
     });
     const { transport, ...deliveryOptions } = options.delivery;
     this.subscriptions = new WebhookSubscriptions({
@@ -106,6 +115,7 @@ export class HooklineRuntime {
       clock,
       timeoutMs: options.delivery.timeoutMs,
       leaseMarginMs: options.worker.leaseMarginMs,
+      perSubscriptionConcurrency: options.worker.perSubscriptionConcurrency,
     });
     this.messages = new WebhookMessages({ dataSource });
     this.apiKeys = new WebhookApiKeys({ dataSource, clock });
@@ -127,15 +137,24 @@ export class HooklineRuntime {
   async start(): Promise<void> {
     if (this.options.worker.enabled && !this.workerStarted) {
       this.workerStarted = true;
-      await this.queue.startWorker((ids) => this.processor.process(ids), { concurrency: this.options.worker.concurrency });
+      // Attempts still running after a second go on without their job: slow endpoints keep no slots.
+      await this.queue.startWorker((ids) => this.processor.process(ids, { detachAfterMs: 1_000 }), {
+        concurrency: this.options.worker.concurrency,
+      });
     }
     if (this.options.sweeper.enabled) this.sweeper.start();
+    // Pruning rides with the worker processes; API-only processes leave it to them.
+    if (this.options.worker.enabled) this.pruner.start();
   }
 
   /** Stops taking work, lets in-flight attempts finish (up to the grace period), closes what it opened. */
   async stop(): Promise<void> {
     await this.sweeper.stop();
-    if (this.workerStarted) await this.queue.stopWorker(this.options.worker.shutdownGraceMs);
+    await this.pruner.stop();
+    if (this.workerStarted) {
+      await this.queue.stopWorker(this.options.worker.shutdownGraceMs);
+      await this.processor.drain(this.options.worker.shutdownGraceMs);
+    }
     await this.queue.close();
     await this.deliverer.close();
     await this.ownedTransport?.close();

@@ -15,4 +15,6 @@ export interface SubscriptionStatsView {
   retryRate: number | null;
   /** Attempt durations in the window (nearest rank); null when there were none. */
   latencyMs: { p50: number; p95: number } | null;
+  /** The same figures per equal slice of the window, oldest first, when asked for. */
+  series?: SubscriptionStatsView[];
 }

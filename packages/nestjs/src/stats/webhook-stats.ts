@@ -1,63 +1,84 @@
 import type { Clock } from '@hookline/core';
 import type { SqlRunner } from '../storage/sql-runner';
 import { DELIVERY_STATUSES, type DeliveryStatus } from '../storage/webhook-delivery.entity';
+import { bucketOf, type BucketParams } from './stats-buckets';
 import type { SubscriptionStatsView } from './subscription-stats-view';
+
+type Count = number | string;
 
 // Attempts are joined to their delivery to know the subscription; the tenant narrows both sides.
 const ATTEMPTS_IN_WINDOW = `FROM webhook_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id
   WHERE d.subscription_id = :id AND d.tenant = :tenant AND a.tenant = :tenant AND a.started_at >= :since`;
 
+const DELIVERIES_BY_STATUS = `SELECT b, status, COUNT(*) AS n FROM (
+    SELECT ${bucketOf('created_at')} AS b, status FROM webhook_delivery
+     WHERE subscription_id = :id AND tenant = :tenant AND created_at >= :since) t
+  GROUP BY b, status`;
+
+const ATTEMPT_COUNTS = `SELECT b, COUNT(*) AS attempts, COUNT(DISTINCT delivery_id) AS attempted FROM (
+    SELECT ${bucketOf('a.started_at')} AS b, a.delivery_id ${ATTEMPTS_IN_WINDOW}) t
+  GROUP BY b`;
+
+const RETRIED_DELIVERIES = `SELECT b, COUNT(*) AS n FROM (
+    SELECT b, delivery_id FROM (SELECT ${bucketOf('a.started_at')} AS b, a.delivery_id ${ATTEMPTS_IN_WINDOW}) t
+     GROUP BY b, delivery_id HAVING COUNT(*) > 1) r
+  GROUP BY b`;
+
+// Nearest-rank percentiles with window functions (SQLite has no percentile function): the rank
+// of percentile k in n values is ceil(n·k/100), written in integer arithmetic as (n·k + 99) / 100.
+const LATENCY_PERCENTILES = `SELECT b, MAX(CASE WHEN rn = (n * 50 + 99) / 100 THEN duration_ms END) AS p50,
+       MAX(CASE WHEN rn = (n * 95 + 99) / 100 THEN duration_ms END) AS p95 FROM (
+    SELECT b, duration_ms, ROW_NUMBER() OVER (PARTITION BY b ORDER BY duration_ms) AS rn, COUNT(*) OVER (PARTITION BY b) AS n
+      FROM (SELECT ${bucketOf('a.started_at')} AS b, a.duration_ms ${ATTEMPTS_IN_WINDOW}) t) ranked
+  GROUP BY b`;
+
 /** Delivery statistics computed in SQL that runs the same on PostgreSQL and SQLite. */
 export class WebhookStats {
   constructor(private readonly deps: { sql: SqlRunner; clock: Clock }) {}
 
-  /** One subscription's figures over the last `windowMs`. The caller checks the subscription exists. */
-  async forSubscription(subscriptionId: string, options: { tenant: string; windowMs: number }): Promise<SubscriptionStatsView> {
-    const until = this.deps.clock.now();
-    const since = new Date(until.getTime() - options.windowMs);
-    const params = { id: subscriptionId, tenant: options.tenant, since: since.getTime() };
-    const { sql } = this.deps;
-
-    const byStatus = await sql.rows<{ status: DeliveryStatus; n: number | string }>(
-      `SELECT status, COUNT(*) AS n FROM webhook_delivery
-        WHERE subscription_id = :id AND tenant = :tenant AND created_at >= :since GROUP BY status`,
-      params,
-    );
-    const deliveries = Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, 0])) as Record<DeliveryStatus, number>;
-    for (const row of byStatus) deliveries[row.status] = Number(row.n);
-    const total = DELIVERY_STATUSES.reduce((sum, s) => sum + deliveries[s], 0);
-
-    const [counts] = await sql.rows<{ attempts: number | string; attempted: number | string }>(
-      `SELECT COUNT(*) AS attempts, COUNT(DISTINCT a.delivery_id) AS attempted ${ATTEMPTS_IN_WINDOW}`,
-      params,
-    );
-    const attempts = Number(counts?.attempts ?? 0);
-    const attempted = Number(counts?.attempted ?? 0);
-    const [retried] = await sql.rows<{ n: number | string }>(
-      `SELECT COUNT(*) AS n FROM (SELECT a.delivery_id ${ATTEMPTS_IN_WINDOW} GROUP BY a.delivery_id HAVING COUNT(*) > 1) r`,
-      params,
-    );
-
-    const settled = deliveries.delivered + deliveries.failed;
-    return {
-      subscriptionId,
-      since,
-      until,
-      deliveries: { ...deliveries, total },
-      attempts,
-      successRate: settled > 0 ? deliveries.delivered / settled : null,
-      retryRate: attempted > 0 ? Number(retried?.n ?? 0) / attempted : null,
-      latencyMs: attempts > 0 ? { p50: await this.durationAt(0.5, attempts, params), p95: await this.durationAt(0.95, attempts, params) } : null,
-    };
+  /**
+   * One subscription's figures over the last `windowMs`; with `buckets`, also the same figures
+   * for each equal slice of the window, oldest first, for charts. Each slice counts what happened
+   * in it: deliveries created, attempts started. The caller checks the subscription exists.
+   */
+  async forSubscription(subscriptionId: string, options: { tenant: string; windowMs: number; buckets?: number }): Promise<SubscriptionStatsView> {
+    const until = this.deps.clock.now().getTime();
+    const window = { id: subscriptionId, tenant: options.tenant, since: until - options.windowMs, until, windowMs: options.windowMs };
+    const [whole] = await this.figures(window, 1);
+    return options.buckets ? { ...whole, series: await this.figures(window, options.buckets) } : whole;
   }
 
-  /** The nearest-rank percentile, read with ORDER BY … OFFSET: SQLite has no percentile function. */
-  private async durationAt(percentile: number, count: number, params: Record<string, unknown>): Promise<number> {
-    const offset = Math.max(0, Math.ceil(percentile * count) - 1);
-    const [row] = await this.deps.sql.rows<{ duration_ms: number | string }>(
-      `SELECT a.duration_ms ${ATTEMPTS_IN_WINDOW} ORDER BY a.duration_ms LIMIT 1 OFFSET ${offset}`,
-      params,
-    );
-    return Number(row?.duration_ms ?? 0);
+  private async figures(
+    window: { id: string; tenant: string; since: number; until: number; windowMs: number },
+    buckets: number,
+  ): Promise<SubscriptionStatsView[]> {
+    const { id: subscriptionId, since, windowMs } = window;
+    const params: BucketParams & Record<string, unknown> = { ...window, buckets, last: buckets - 1 };
+    const { sql } = this.deps;
+    const [byStatus, counts, retried, latency] = await Promise.all([
+      sql.rows<{ b: Count; status: DeliveryStatus; n: Count }>(DELIVERIES_BY_STATUS, params),
+      sql.rows<{ b: Count; attempts: Count; attempted: Count }>(ATTEMPT_COUNTS, params),
+      sql.rows<{ b: Count; n: Count }>(RETRIED_DELIVERIES, params),
+      sql.rows<{ b: Count; p50: Count; p95: Count }>(LATENCY_PERCENTILES, params),
+    ]);
+    return Array.from({ length: buckets }, (_, index) => {
+      const deliveries = Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, 0])) as Record<DeliveryStatus, number>;
+      for (const row of byStatus.filter((r) => Number(r.b) === index)) deliveries[row.status] = Number(row.n);
+      const total = DELIVERY_STATUSES.reduce((sum, s) => sum + deliveries[s], 0);
+      const attempts = Number(counts.find((r) => Number(r.b) === index)?.attempts ?? 0);
+      const attempted = Number(counts.find((r) => Number(r.b) === index)?.attempted ?? 0);
+      const percentiles = latency.find((r) => Number(r.b) === index);
+      const settled = deliveries.delivered + deliveries.failed;
+      return {
+        subscriptionId,
+        since: new Date(since + Math.round((windowMs * index) / buckets)),
+        until: new Date(since + Math.round((windowMs * (index + 1)) / buckets)),
+        deliveries: { ...deliveries, total },
+        attempts,
+        successRate: settled > 0 ? deliveries.delivered / settled : null,
+        retryRate: attempted > 0 ? Number(retried.find((r) => Number(r.b) === index)?.n ?? 0) / attempted : null,
+        latencyMs: percentiles ? { p50: Number(percentiles.p50), p95: Number(percentiles.p95) } : null,
+      };
+    });
   }
 }

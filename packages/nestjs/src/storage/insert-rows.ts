@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { SqlRunner } from './sql-runner';
 
 // Keeps every statement under SQLite's bound-parameter limit and PostgreSQL's 65535.
-const MAX_PARAMETERS = 30_000;
+export const MAX_PARAMETERS = 30_000;
 
 /** Multi-row INSERT in as few statements as the parameter limits allow. */
 export async function insertRows(
@@ -22,10 +22,15 @@ export async function insertRows(
 
 /**
  * `(p1, p2), (p3, p4)…` for a VALUES list, with the flat parameter list; `casts` (one SQL type
- * per column, or null) types the parameters where the database cannot infer them.
+ * per column, or null) types the parameters where the database cannot infer them. Given `values`
+ * (the parameters of the statement so far), numbering continues after them and they are appended to.
  */
-export function valueTuples(sql: SqlRunner, rows: unknown[][], casts?: (string | null)[]): { tuples: string; values: unknown[] } {
-  const values: unknown[] = [];
+export function valueTuples(
+  sql: SqlRunner,
+  rows: unknown[][],
+  casts?: (string | null)[],
+  values: unknown[] = [],
+): { tuples: string; values: unknown[] } {
   const tuples = rows
     .map((row) => {
       const cells = row.map((value, column) => {

@@ -1,13 +1,16 @@
-import { buildWebhookRequest, newId, type Clock, type DeliveryOutcome, type WebhookRequest } from '@hookline/core';
+import type { Clock } from '@hookline/core';
 import type { DeliveryEnqueuer } from '../publishing/delivery-enqueuer';
 import type { ProfileRegistry } from '../profiles/profile-registry';
 import type { SubscriptionSecrets } from '../secrets/subscription-secrets';
 import type { AttemptRecord, DeliveryStore, DeliveryWork } from '../storage/delivery-store';
+import { attemptDelivery, type SendRequest } from './attempt-delivery';
 import { OutcomeFlusher } from './outcome-flusher';
 import type { OperationalEvents } from './operational-events';
 import type { SubscriptionDisabler } from './subscription-disabler';
+import { SubscriptionSlots } from './subscription-slots';
+import { waitAtMost } from '../queue/wait-at-most';
 
-export type SendRequest = (request: WebhookRequest) => Promise<DeliveryOutcome>;
+export type { SendRequest } from './attempt-delivery';
 
 export interface DeliveryProcessorDeps {
   store: DeliveryStore;
@@ -21,102 +24,125 @@ export interface DeliveryProcessorDeps {
   /** A claim lasts the HTTP timeout plus the margin. */
   timeoutMs: number;
   leaseMarginMs: number;
+  /** Attempts in flight at once per subscription, in this process. */
+  perSubscriptionConcurrency: number;
 }
-const EXCERPT_LIMIT = 4_096;
+
+/** The longest a delivery waits in memory for its subscription's slot before it is deferred. */
+const SLOT_WAIT_MS = 2_000;
+/** A deferred delivery is due again at most this far ahead. */
+const MAX_DEFER_MS = 60_000;
+/** Deferred further than this, a delivery gets no job: the sweeper brings it back when due. */
+const DEFER_BY_JOB_WITHIN_MS = 5_000;
+/** Attempts that may run on after their job ended; past it, jobs wait for theirs again. */
+const MAX_DETACHED = 1_000;
+
+interface Handled {
+  item: DeliveryWork;
+  record?: AttemptRecord;
+  deferredUntil?: Date;
+  written: boolean;
+}
 
 /**
  * One job's work: claim the deliveries (skipping any another worker holds or that are not due),
- * attempt them concurrently, write outcomes in small groups as they finish, then schedule retries.
- * A crash anywhere leaves the claim to expire and the sweeper to re-enqueue: delayed, not lost.
+ * attempt them concurrently within each subscription's cap, then schedule retries. Outcomes of
+ * every job in the process are written together as they finish (group commit); a job ends once
+ * its own are written. A crash anywhere leaves the claim to expire and the sweeper to re-enqueue:
+ * delayed, not lost.
  */
 export class DeliveryProcessor {
-  constructor(private readonly deps: DeliveryProcessorDeps) {}
+  private readonly flusher: OutcomeFlusher;
+  private readonly slots: SubscriptionSlots;
+  private readonly detached = new Set<Promise<void>>();
 
-  async process(deliveryIds: string[]): Promise<void> {
-    const { store, clock } = this.deps;
-    const claimedAt = clock.now();
-    const lease = new Date(claimedAt.getTime() + this.deps.timeoutMs + this.deps.leaseMarginMs);
-    const claimed = await store.claim(deliveryIds, claimedAt, lease);
-    if (claimed.length === 0) return;
-    const work = await store.loadWork(claimed);
-
-    const flusher = new OutcomeFlusher(async (records, parked) => {
-      const written = await store.record(records, parked, clock.now());
-      await this.afterRecord(records.filter((r) => written.has(r.deliveryId)), work);
+  constructor(private readonly deps: DeliveryProcessorDeps) {
+    // SQLite commits block the event loop, so outcomes linger a moment to share a transaction.
+    const sqlite = deps.store.sql.dialect === 'sqlite';
+    this.flusher = new OutcomeFlusher((batch) => deps.store.record(batch, deps.clock.now()), {
+      maxConcurrentWrites: sqlite ? 1 : 2,
+      lingerMs: sqlite ? 5 : 0,
     });
-    await Promise.all(
-      work.map(async (item) => {
-        if (!item.subscription) {
-          flusher.park({ deliveryId: item.id, lease, status: 'failed', error: 'The subscription was deleted.' });
-        } else if (!item.subscription.isActive) {
-          // Parked, not failed: re-enabling the subscription resumes it.
-          flusher.park({ deliveryId: item.id, lease, status: 'pending', error: 'The subscription is disabled.' });
-        } else {
-          flusher.add(await this.attempt(item, lease));
-        }
-      }),
-    );
-    await flusher.close();
+    this.slots = new SubscriptionSlots({
+      perSubscription: deps.perSubscriptionConcurrency,
+      // Waiting must end well inside the claim's margin, or another worker could take the delivery.
+      maxWaitMs: Math.min(SLOT_WAIT_MS, deps.leaseMarginMs / 2),
+      maxDeferMs: MAX_DEFER_MS,
+      clock: deps.clock,
+    });
   }
 
-  private async attempt(item: DeliveryWork, lease: Date): Promise<AttemptRecord> {
-    const subscription = item.subscription!;
-    const profile = this.deps.profiles.forSubscription(subscription.profile);
-    const startedAt = this.deps.clock.now();
-    let outcome: DeliveryOutcome;
-    try {
-      const request = buildWebhookRequest(profile, {
-        url: subscription.url,
-        secrets: this.deps.secrets.signingSecrets(subscription),
-        message: {
-          eventId: item.id,
-          messageId: item.messageId,
-          type: item.type,
-          tenant: item.tenant,
-          occurredAt: item.occurredAt,
-          dataJson: item.payload,
-        },
-        attemptAt: startedAt,
-      });
-      outcome = await this.deps.send(request);
-    } catch (error) {
-      // A bug or a bad stored secret must still end as a recorded failed attempt, not a stuck claim.
-      outcome = { ok: false, durationMs: 0, error: { kind: 'network', message: `Could not attempt: ${(error as Error).message}` } };
+  /**
+   * Attempts the deliveries and returns once every outcome is written. With `detachAfterMs` (the
+   * queue worker's way), attempts still running after that long go on without the job, so a slow
+   * endpoint cannot keep worker slots; their outcomes are written as they finish (see drain()).
+   */
+  async process(deliveryIds: string[], options: { detachAfterMs?: number } = {}): Promise<void> {
+    const claimedAt = this.deps.clock.now();
+    const lease = new Date(claimedAt.getTime() + this.deps.timeoutMs + this.deps.leaseMarginMs);
+    const work = await this.deps.store.claimWork(deliveryIds, claimedAt, lease);
+    if (work.length === 0) return;
+    const tasks = work.map((item) => this.handle(item, lease));
+    const all = Promise.all(tasks);
+    const finished = options.detachAfterMs === undefined || (await waitAtMost(all, options.detachAfterMs));
+    if (finished || this.detached.size + tasks.length > MAX_DETACHED) {
+      const handled = await all;
+      await this.afterRecord(handled.filter((h) => h.written));
+      return;
     }
-    const attempts = item.attemptCount + 1;
-    const decision = profile.retryPolicy.decide({ attempts, outcome, firstAttemptAt: item.seriesStartedAt, now: this.deps.clock.now() });
-    const now = this.deps.clock.now();
-    const next: AttemptRecord['next'] =
-      decision.action === 'succeed'
-        ? { status: 'delivered', attemptCount: attempts, nextAttemptAt: null, deliveredAt: now }
-        : decision.action === 'retry'
-          ? { status: 'pending', attemptCount: attempts, nextAttemptAt: new Date(now.getTime() + decision.delayMs), deliveredAt: null }
-          : { status: 'failed', attemptCount: attempts, nextAttemptAt: null, deliveredAt: null };
-    return {
-      deliveryId: item.id,
-      tenant: item.tenant,
-      lease,
-      attemptId: newId('attempt', startedAt.getTime()),
-      startedAt,
-      durationMs: Math.round(outcome.durationMs),
-      statusCode: outcome.statusCode ?? null,
-      responseExcerpt: outcome.responseExcerpt?.slice(0, EXCERPT_LIMIT) ?? null,
-      error: outcome.ok ? null : describeError(outcome),
-      gone: decision.action === 'give-up' && decision.reason === 'gone',
-      next,
-    };
+    for (const task of tasks) {
+      // A failed write leaves the claim to expire; the sweeper re-enqueues the delivery.
+      const tracked: Promise<void> = task
+        .then((h) => this.afterRecord(h.written ? [h] : []))
+        .catch(() => undefined)
+        .finally(() => this.detached.delete(tracked));
+      this.detached.add(tracked);
+    }
   }
 
-  private async afterRecord(records: AttemptRecord[], work: DeliveryWork[]): Promise<void> {
+  /** Waits (at most `graceMs`) for attempts that went on without their job. */
+  async drain(graceMs: number): Promise<void> {
+    await waitAtMost(Promise.allSettled([...this.detached]), graceMs);
+  }
+
+  private async handle(item: DeliveryWork, lease: Date): Promise<Handled> {
+    const subscription = item.subscription;
+    if (!subscription) {
+      return { item, written: await this.flusher.parked({ deliveryId: item.id, lease, status: 'failed', error: 'The subscription was deleted.' }) };
+    }
+    if (!subscription.isActive) {
+      // Parked, not failed: re-enabling the subscription resumes it.
+      return { item, written: await this.flusher.parked({ deliveryId: item.id, lease, status: 'pending', error: 'The subscription is disabled.' }) };
+    }
+    const slot = await this.slots.acquire(item.subscriptionId);
+    if (!slot.granted) {
+      const deferred = { deliveryId: item.id, lease, nextAttemptAt: slot.retryAt };
+      return { item, deferredUntil: slot.retryAt, written: await this.flusher.deferred(deferred) };
+    }
+    let record: AttemptRecord | undefined;
+    try {
+      const profile = this.deps.profiles.forSubscription(subscription.profile);
+      record = await attemptDelivery(this.deps, item, profile, () => this.deps.secrets.signingSecrets(subscription), lease);
+    } finally {
+      slot.release(record?.durationMs ?? 0);
+    }
+    return { item, record, written: await this.flusher.attempted(record) };
+  }
+
+  /** Retries and near deferrals get their delayed jobs; a 410 disables; exhaustion is announced. */
+  private async afterRecord(handled: Handled[]): Promise<void> {
     const now = this.deps.clock.now().getTime();
-    await this.deps.enqueuer.enqueueRetries(
-      records
-        .filter((r) => r.next.status === 'pending' && r.next.nextAttemptAt)
-        .map((r) => ({ deliveryId: r.deliveryId, attemptCount: r.next.attemptCount, delayMs: Math.max(0, r.next.nextAttemptAt!.getTime() - now) })),
-    );
-    const workById = new Map(work.map((w) => [w.id, w]));
-    for (const record of records) {
-      const item = workById.get(record.deliveryId)!;
+    const jobs: Parameters<DeliveryEnqueuer['enqueueRetries']>[0] = [];
+    for (const { item, record, deferredUntil } of handled) {
+      if (record?.next.status === 'pending' && record.next.nextAttemptAt) {
+        jobs.push({ deliveryId: item.id, attemptCount: record.next.attemptCount, delayMs: Math.max(0, record.next.nextAttemptAt.getTime() - now) });
+      } else if (deferredUntil && deferredUntil.getTime() - now <= DEFER_BY_JOB_WITHIN_MS) {
+        jobs.push({ deliveryId: item.id, attemptCount: item.attemptCount, delayMs: Math.max(0, deferredUntil.getTime() - now), tag: `defer${now}` });
+      }
+    }
+    await this.deps.enqueuer.enqueueRetries(jobs);
+    for (const { item, record } of handled) {
+      if (!record) continue;
       if (record.gone) {
         await this.deps.disabler.disable(item.subscriptionId, item.tenant, 'The endpoint answered 410 Gone.');
       }
@@ -132,10 +158,4 @@ export class DeliveryProcessor {
       }
     }
   }
-}
-
-function describeError(outcome: DeliveryOutcome): string {
-  const error = outcome.error;
-  if (!error) return `HTTP ${outcome.statusCode}`;
-  return `${error.kind}: ${error.message}`.slice(0, 1024);
 }

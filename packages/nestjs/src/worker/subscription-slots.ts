@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Clock } from '@hookline/core';
 
 export interface SubscriptionSlotsOptions {
@@ -15,13 +16,18 @@ export type SlotDecision = { granted: true; release(durationMs: number): void } 
 
 interface Waiter {
   grant(): void;
-  timer: NodeJS.Timeout;
+  defer(): void;
+  /** When it stops waiting and is deferred instead (performance.now(): waits are timed by real timers). */
+  deadline: number;
 }
 
 interface SubscriptionState {
   /** Start times (ms) of the attempts in flight, oldest first. */
   inFlight: number[];
+  /** First in, first served; deadlines therefore ascend. */
   waiting: Waiter[];
+  /** One timer per subscription, for the first waiter's deadline. */
+  timer?: NodeJS.Timeout;
   /** Moving average of attempt durations; undefined until one finished. */
   averageMs?: number;
   /** When the last delivery deferred for this subscription was told to come back. */
@@ -29,6 +35,8 @@ interface SubscriptionState {
 }
 
 const SMOOTHING = 0.2;
+/** Only an endpoint this slow per attempt is deferred up front; a busy fast one is worth the wait. */
+const SLOW_ATTEMPT_MS = 1_000;
 // Idle subscriptions' states are dropped past this many, so the map cannot grow without bound.
 const STATE_LIMIT = 10_000;
 
@@ -47,16 +55,16 @@ export class SubscriptionSlots {
     const state = this.state(subscriptionId);
     const cap = this.options.perSubscription;
     if (state.inFlight.length < cap && state.waiting.length === 0) return Promise.resolve(this.grant(subscriptionId, state));
-    if (this.expectedWaitMs(state, state.waiting.length + 1) > this.options.maxWaitMs) return Promise.resolve(this.defer(state));
+    if (this.isSlow(state) && this.expectedWaitMs(state, state.waiting.length + 1) > this.options.maxWaitMs) {
+      return Promise.resolve(this.defer(state));
+    }
     return new Promise((resolve) => {
-      const waiter: Waiter = {
+      state.waiting.push({
         grant: () => resolve(this.grant(subscriptionId, state)),
-        timer: setTimeout(() => {
-          state.waiting.splice(state.waiting.indexOf(waiter), 1);
-          resolve(this.defer(state));
-        }, this.options.maxWaitMs),
-      };
-      state.waiting.push(waiter);
+        defer: () => resolve(this.defer(state)),
+        deadline: performance.now() + this.options.maxWaitMs,
+      });
+      state.timer ??= setTimeout(() => this.expireWaiters(state), this.options.maxWaitMs);
     });
   }
 
@@ -78,7 +86,6 @@ export class SubscriptionSlots {
         state.averageMs = state.averageMs === undefined ? durationMs : state.averageMs + SMOOTHING * (durationMs - state.averageMs);
         const next = state.waiting.shift();
         if (next) {
-          clearTimeout(next.timer);
           next.grant();
         } else if (state.inFlight.length === 0 && state.horizon <= this.now()) {
           this.states.delete(subscriptionId);
@@ -87,12 +94,23 @@ export class SubscriptionSlots {
     };
   }
 
+  private expireWaiters(state: SubscriptionState): void {
+    state.timer = undefined;
+    const now = performance.now();
+    while (state.waiting.length > 0 && state.waiting[0].deadline <= now) state.waiting.shift()!.defer();
+    if (state.waiting.length > 0) state.timer = setTimeout(() => this.expireWaiters(state), Math.max(1, state.waiting[0].deadline - now));
+  }
+
   /** Spaces deferred deliveries at the endpoint's observed pace, so they do not all return at once. */
   private defer(state: SubscriptionState): SlotDecision {
     const now = this.now();
     const spacing = this.attemptEstimateMs(state, now) / this.options.perSubscription;
     state.horizon = Math.min(Math.max(now, state.horizon) + spacing, now + this.options.maxDeferMs);
     return { granted: false, retryAt: new Date(state.horizon) };
+  }
+
+  private isSlow(state: SubscriptionState): boolean {
+    return this.attemptEstimateMs(state, this.now()) >= SLOW_ATTEMPT_MS;
   }
 
   private expectedWaitMs(state: SubscriptionState, position: number): number {

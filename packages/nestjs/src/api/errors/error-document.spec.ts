@@ -1,7 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import { UnknownEventTypeError, UnsafeUrlError } from '@hookline/core';
 import { DeliveryNotFoundError, DeliveryNotResendableError } from '../../deliveries/delivery-errors';
-import { PayloadTooLargeError } from '../../publishing/publish-errors';
+import { PayloadTooLargeError, PublishNotStoredError } from '../../publishing/publish-errors';
 import { SecretDecryptionError } from '../../secrets/secret-cipher';
 import { InvalidRequestError, RateLimitedError, ReadOnlyKeyError, UnauthenticatedError } from './api-errors';
 import { errorReplyFor } from './error-document';
@@ -29,6 +29,14 @@ describe('errorReplyFor', () => {
         ...(error.pointer ? { source: { pointer: error.pointer } } : {}),
       },
     ]);
+  });
+
+  it('answers 503 to a publish the database did not store, logging it without showing the cause', () => {
+    const reply = errorReplyFor(new PublishNotStoredError(1, new Error('connect ECONNREFUSED 10.1.2.3:5432')));
+    expect(reply.status).toBe(503);
+    expect(reply.unexpected).toBe(true);
+    expect(reply.document.errors).toEqual([expect.objectContaining({ status: '503', code: 'HOOKLINE_PUBLISH_NOT_STORED' })]);
+    expect(JSON.stringify(reply.document)).not.toContain('10.1.2.3');
   });
 
   it('gives one entry per issue of an invalid request', () => {

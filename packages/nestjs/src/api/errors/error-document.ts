@@ -31,6 +31,11 @@ export function errorReplyFor(exception: unknown): ErrorReply {
   }
   if (isHooklineError(exception)) {
     const status = statusForCode(exception.code);
+    if (status === 503) {
+      // An outage, logged as one; the cause's text may name internal hosts, so it stays in the log.
+      const detail = 'The database is unavailable, so nothing was stored; retry shortly (with the same idempotency key, if any).';
+      return { ...reply(503, [{ code: exception.code, detail }]), unexpected: true };
+    }
     if (status >= 500 && status !== 501) return unexpected();
     return reply(status, [{ code: exception.code, detail: exception.message, pointer: exception.pointer }]);
   }

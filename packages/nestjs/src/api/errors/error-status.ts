@@ -17,6 +17,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   HOOKLINE_REQUEST_TOO_LARGE: 413,
   HOOKLINE_RATE_LIMITED: 429,
   HOOKLINE_TEST_EVENT_UNAVAILABLE: 501,
+  // The database refused the write: nothing to fix in the request, try again shortly.
+  HOOKLINE_PUBLISH_NOT_STORED: 503,
 };
 
 /** The code of an error that carries only an HTTP status (Nest's HttpException, body-parser's errors). */

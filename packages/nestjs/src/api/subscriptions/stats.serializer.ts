@@ -1,9 +1,17 @@
 import type { SubscriptionStatsView } from '../../stats/subscription-stats-view';
 import { iso, resource } from '../documents/resource';
 
+/** The window's figures and, when asked for, the same figures per bucket for a chart. */
 export function statsResource(view: SubscriptionStatsView, window: string) {
   return resource('webhook_subscription_stats', view.subscriptionId, {
     window,
+    ...statsFigures(view),
+    ...(view.series ? { series: view.series.map(statsFigures) } : {}),
+  });
+}
+
+function statsFigures(view: SubscriptionStatsView) {
+  return {
     since: iso(view.since),
     until: iso(view.until),
     deliveries: view.deliveries,
@@ -11,5 +19,5 @@ export function statsResource(view: SubscriptionStatsView, window: string) {
     success_rate: view.successRate,
     retry_rate: view.retryRate,
     latency_ms: view.latencyMs,
-  });
+  };
 }

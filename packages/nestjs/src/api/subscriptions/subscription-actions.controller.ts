@@ -61,14 +61,15 @@ export class SubscriptionActionsController {
 
   @Get(':id/stats')
   @ID
-  @ApiOperation({ summary: 'Delivery statistics', description: 'Success rate, latency percentiles, retry rate and counts by status over a window.' })
+  @ApiOperation({ summary: 'Delivery statistics', description: 'Success rate, latency percentiles, retry rate and counts by status over a window; with `buckets`, also per slice of it (`series`).' })
   @ApiOkResponse({ type: StatsDocumentSchema })
   @ApiErrors(400, 404)
   async getStats(@Caller() caller: ApiCaller, @Param('id') id: string, @Query() query: StatsQuery) {
     const window = query.window ?? '24h';
     const windowMs = parseStatsWindow(window);
     const subscription = await this.subscriptions.get(id, { tenant: caller.tenant });
-    return { data: statsResource(await this.stats.forSubscription(subscription.id, { tenant: caller.tenant, windowMs }), window) };
+    const view = await this.stats.forSubscription(subscription.id, { tenant: caller.tenant, windowMs, buckets: query.buckets });
+    return { data: statsResource(view, window) };
   }
 
   @Post(':id/replay')

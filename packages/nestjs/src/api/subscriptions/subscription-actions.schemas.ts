@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class DeliveryCountsSchema {
   @ApiProperty() total!: number;
@@ -12,8 +12,7 @@ export class LatencySchema {
   @ApiProperty({ example: 180 }) p95!: number;
 }
 
-export class StatsAttributesSchema {
-  @ApiProperty({ example: '24h' }) window!: string;
+export class StatsFiguresSchema {
   @ApiProperty({ format: 'date-time' }) since!: string;
   @ApiProperty({ format: 'date-time' }) until!: string;
   @ApiProperty({ type: DeliveryCountsSchema, description: 'Deliveries created in the window, by their status now.' }) deliveries!: DeliveryCountsSchema;
@@ -24,6 +23,15 @@ export class StatsAttributesSchema {
   retry_rate!: number | null;
   @ApiProperty({ type: LatencySchema, nullable: true, description: 'Attempt durations in ms (nearest rank); null without attempts.' })
   latency_ms!: LatencySchema | null;
+}
+
+export class StatsAttributesSchema extends StatsFiguresSchema {
+  @ApiProperty({ example: '24h' }) window!: string;
+  @ApiPropertyOptional({
+    type: [StatsFiguresSchema],
+    description: 'With `buckets`: the same figures for each equal slice of the window, oldest first (what happened in that slice).',
+  })
+  series?: StatsFiguresSchema[];
 }
 
 export class StatsResourceSchema {

@@ -1,0 +1,32 @@
+import { Controller, Get, Headers, Inject, Res, UnauthorizedException } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { timingSafeEqual } from 'node:crypto';
+import { HOOKLINE_RUNTIME } from '../module/tokens';
+import type { HooklineRuntime } from '../runtime/hookline-runtime';
+import { HOOKLINE_METRICS_OPTIONS, type ResolvedMetricsOptions } from './metrics-options';
+
+/** `/{prefix}/metrics` in Prometheus' text format, behind a bearer token when one is configured. */
+@ApiExcludeController()
+@Controller()
+export class MetricsController {
+  constructor(
+    @Inject(HOOKLINE_RUNTIME) private readonly runtime: HooklineRuntime,
+    @Inject(HOOKLINE_METRICS_OPTIONS) private readonly options: ResolvedMetricsOptions,
+  ) {}
+
+  @Get('metrics')
+  async metrics(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void }) {
+    if (this.options.token && !sameToken(authorization?.replace(/^Bearer\s+/i, '') ?? '', this.options.token)) {
+      throw new UnauthorizedException('The metrics endpoint needs `Authorization: Bearer <metrics token>`.');
+    }
+    const { contentType, body } = await this.runtime.metrics.render();
+    response.setHeader('content-type', contentType);
+    return body;
+  }
+}
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,63 @@
+import type { DeliveryStatus } from './webhook-delivery.entity';
+
+/** Everything a worker needs to attempt one claimed delivery, read in one query. */
+export interface DeliveryWork {
+  id: string;
+  tenant: string;
+  messageId: string;
+  subscriptionId: string;
+  attemptCount: number;
+  seriesStartedAt: Date;
+  type: string;
+  payload: string;
+  channels: string | null;
+  occurredAt: Date;
+  /** Null when the subscription was deleted after the message was published. */
+  subscription: {
+    url: string;
+    profile: string | null;
+    isActive: boolean;
+    secretCurrentEnc: string;
+    secretPreviousEnc: string | null;
+    secretPreviousExpiresAt: Date | null;
+  } | null;
+}
+
+/** The result of one attempt, as it is written back. */
+export interface AttemptRecord {
+  deliveryId: string;
+  tenant: string;
+  /** The claim this worker holds; the write only lands while it still holds it. */
+  lease: Date;
+  attemptId: string;
+  startedAt: Date;
+  durationMs: number;
+  statusCode: number | null;
+  responseExcerpt: string | null;
+  error: string | null;
+  /** The endpoint answered 410 Gone: its subscription is disabled after the write. */
+  gone?: boolean;
+  next: { status: DeliveryStatus; attemptCount: number; nextAttemptAt: Date | null; deliveredAt: Date | null };
+}
+
+/** A delivery parked without an attempt (its subscription is disabled or gone). */
+export interface ParkRecord {
+  deliveryId: string;
+  lease: Date;
+  status: DeliveryStatus;
+  error: string;
+}
+
+/** A delivery put back, unattempted, for later: its subscription had no free slot. */
+export interface DeferRecord {
+  deliveryId: string;
+  lease: Date;
+  nextAttemptAt: Date;
+}
+
+/** Outcomes written together, in one transaction. */
+export interface OutcomeBatch {
+  attempts: AttemptRecord[];
+  parked: ParkRecord[];
+  deferred: DeferRecord[];
+}

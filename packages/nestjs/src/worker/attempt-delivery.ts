@@ -1,0 +1,75 @@
+import { buildWebhookRequest, newId, type Clock, type DeliveryOutcome, type ResolvedProfile, type WebhookRequest } from '@hookline/core';
+import type { AttemptRecord, DeliveryWork } from '../storage/delivery-store';
+
+export type SendRequest = (request: WebhookRequest) => Promise<DeliveryOutcome>;
+
+export interface AttemptDeps {
+  send: SendRequest;
+  clock: Clock;
+}
+
+const EXCERPT_LIMIT = 4_096;
+
+/**
+ * One HTTP attempt of a claimed delivery and the row it leaves: what happened, and the delivery's
+ * next state by the profile's retry policy. Never throws: a bug or a bad stored secret still ends
+ * as a recorded failed attempt, not a stuck claim.
+ */
+export async function attemptDelivery(
+  deps: AttemptDeps,
+  item: DeliveryWork,
+  profile: ResolvedProfile,
+  secrets: () => string[],
+  lease: Date,
+): Promise<AttemptRecord> {
+  const subscription = item.subscription!;
+  const startedAt = deps.clock.now();
+  let outcome: DeliveryOutcome;
+  try {
+    const request = buildWebhookRequest(profile, {
+      url: subscription.url,
+      secrets: secrets(),
+      message: {
+        eventId: item.id,
+        messageId: item.messageId,
+        type: item.type,
+        tenant: item.tenant,
+        occurredAt: item.occurredAt,
+        // Spliced into the body as stored: no parse and re-serialize per attempt.
+        dataJson: item.payload,
+      },
+      attemptAt: startedAt,
+    });
+    outcome = await deps.send(request);
+  } catch (error) {
+    outcome = { ok: false, durationMs: 0, error: { kind: 'network', message: `Could not attempt: ${(error as Error).message}` } };
+  }
+  const attempts = item.attemptCount + 1;
+  const now = deps.clock.now();
+  const decision = profile.retryPolicy.decide({ attempts, outcome, firstAttemptAt: item.seriesStartedAt, now });
+  const next: AttemptRecord['next'] =
+    decision.action === 'succeed'
+      ? { status: 'delivered', attemptCount: attempts, nextAttemptAt: null, deliveredAt: now }
+      : decision.action === 'retry'
+        ? { status: 'pending', attemptCount: attempts, nextAttemptAt: new Date(now.getTime() + decision.delayMs), deliveredAt: null }
+        : { status: 'failed', attemptCount: attempts, nextAttemptAt: null, deliveredAt: null };
+  return {
+    deliveryId: item.id,
+    tenant: item.tenant,
+    lease,
+    attemptId: newId('attempt', startedAt.getTime()),
+    startedAt,
+    durationMs: Math.round(outcome.durationMs),
+    statusCode: outcome.statusCode ?? null,
+    responseExcerpt: outcome.responseExcerpt?.slice(0, EXCERPT_LIMIT) ?? null,
+    error: outcome.ok ? null : describeError(outcome),
+    gone: decision.action === 'give-up' && decision.reason === 'gone',
+    next,
+  };
+}
+
+function describeError(outcome: DeliveryOutcome): string {
+  const error = outcome.error;
+  if (!error) return `HTTP ${outcome.statusCode}`;
+  return `${error.kind}: ${error.message}`.slice(0, 1024);
+}

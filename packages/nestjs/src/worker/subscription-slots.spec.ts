@@ -1,0 +1,72 @@
+import { SubscriptionSlots, type SlotDecision } from './subscription-slots';
+
+function manualClock(start = 1_700_000_000_000) {
+  let now = start;
+  return { now: () => new Date(now), advance: (ms: number) => (now += ms), at: () => now };
+}
+
+function slots(perSubscription: number, maxWaitMs = 50, maxDeferMs = 60_000) {
+  const clock = manualClock();
+  return { clock, slots: new SubscriptionSlots({ perSubscription, maxWaitMs, maxDeferMs, clock }) };
+}
+
+const granted = (decision: SlotDecision) => {
+  if (!decision.granted) throw new Error('expected a slot');
+  return decision;
+};
+
+describe('SubscriptionSlots', () => {
+  it('grants up to the cap at once, then hands a released slot to the next in line', async () => {
+    const { slots: s } = slots(2);
+    const first = granted(await s.acquire('sub_a'));
+    granted(await s.acquire('sub_a'));
+    let third: SlotDecision | undefined;
+    const waiting = s.acquire('sub_a').then((d) => (third = d));
+    await Promise.resolve();
+    expect(third).toBeUndefined();
+    first.release(5);
+    await waiting;
+    expect(third?.granted).toBe(true);
+  });
+
+  it('keeps subscriptions apart: a full one does not hold back another', async () => {
+    const { slots: s } = slots(1);
+    granted(await s.acquire('sub_slow'));
+    expect((await s.acquire('sub_fast')).granted).toBe(true);
+  });
+
+  it('defers at once when the endpoint is slow, spacing deliveries at the pace it answers', async () => {
+    const { clock, slots: s } = slots(2);
+    granted(await s.acquire('sub_a'));
+    granted(await s.acquire('sub_a'));
+    clock.advance(4_000); // both attempts have now run 4 s
+    const first = await s.acquire('sub_a');
+    const second = await s.acquire('sub_a');
+    expect(first).toEqual({ granted: false, retryAt: new Date(clock.at() + 2_000) });
+    expect(second).toEqual({ granted: false, retryAt: new Date(clock.at() + 4_000) });
+  });
+
+  it('never defers further than maxDeferMs', async () => {
+    const { clock, slots: s } = slots(1, 50, 10_000);
+    granted(await s.acquire('sub_a'));
+    clock.advance(30_000);
+    const decision = await s.acquire('sub_a');
+    expect(decision).toEqual({ granted: false, retryAt: new Date(clock.at() + 10_000) });
+  });
+
+  it('defers a delivery that waited maxWaitMs for a busy but fast endpoint', async () => {
+    const { clock, slots: s } = slots(1, 20);
+    const held = granted(await s.acquire('sub_a'));
+    clock.advance(10);
+    const decision = await s.acquire('sub_a'); // waits ~20 ms of real time, then gives up
+    expect(decision.granted).toBe(false);
+    held.release(10);
+    expect((await s.acquire('sub_a')).granted).toBe(true);
+  });
+
+  it('reports no busy subscription once every slot is released', async () => {
+    const { slots: s } = slots(1);
+    granted(await s.acquire('sub_a')).release(3);
+    expect(s.busySubscriptions).toBe(0);
+  });
+});
