@@ -62,7 +62,7 @@ describe.each([
     await publishPoints(publisher, PUBLISHED, tenant);
     await eventually(
       async () => (await db.dataSource.query(`SELECT id FROM webhook_delivery WHERE attempt_count = 1 AND status = 'pending'`)).length === PUBLISHED,
-      30_000,
+      90_000,
       50,
     );
 
@@ -102,5 +102,5 @@ describe.each([
     expect(receiver.requests).toHaveLength(2 * PUBLISHED);
     expect(await strandedDeliveries(db.dataSource, 0)).toEqual([]);
     expect(worker.alive).toBe(true);
-  }, 90_000);
+  }, 180_000);
 });

@@ -2,6 +2,7 @@ import { ManualClock } from '@hookline/core';
 import { sqliteInProcess } from '../support/drivers';
 import { createApiTestApp, type ApiTestApp } from '../api/support/api-test-app';
 import request from 'supertest';
+import { eventually, TestReceiver } from '../support/receiver';
 
 const metricValue = (text: string, name: string, labels = ''): number => {
   const line = text.split('\n').find((l) => l.startsWith(`${name}${labels} `) || (labels === '' && l.startsWith(`${name} `)));
@@ -57,5 +58,26 @@ describe('health and metrics endpoints', () => {
     const response = await request(server()).get('/v1/health');
     expect(response.status).toBe(503);
     expect(response.body.error).toMatchObject({ sweeper: { status: 'down' } });
+  });
+});
+
+describe('attempt metrics', () => {
+  it('count attempts by outcome and deliveries by final state as they happen', async () => {
+    const receiver = await new TestReceiver().start();
+    receiver.respond = (_request, index) => (index === 0 ? { status: 503 } : { status: 200 });
+    const t = await createApiTestApp(sqliteInProcess(), { retry: { schedule: [50], jitter: 0 }, api: { metrics: true } });
+    try {
+      await t.subscriptions.create({ tenant: 'am', url: receiver.url(), events: ['*'] });
+      await t.publisher.publish('points.earned', { customer_id: 'c', amount: 1 }, { tenant: 'am' });
+      await eventually(async () => (await t.deliveries.list({ tenant: 'am', status: 'delivered' })).data.length === 1);
+      const text = (await request(t.app.getHttpServer()).get('/v1/metrics')).text;
+      expect(metricValue(text, 'hookline_attempts_total', '{event_type="points.earned",outcome="http-status"}')).toBe(1);
+      expect(metricValue(text, 'hookline_attempts_total', '{event_type="points.earned",outcome="success"}')).toBe(1);
+      expect(metricValue(text, 'hookline_deliveries_finished_total', '{event_type="points.earned",status="delivered"}')).toBe(1);
+      expect(metricValue(text, 'hookline_attempt_duration_seconds_count', '{outcome="success"}')).toBe(1);
+    } finally {
+      await t.close();
+      await receiver.stop();
+    }
   });
 });

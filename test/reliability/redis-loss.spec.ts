@@ -38,12 +38,12 @@ describe('losing Redis mid-run', () => {
     await receiver.waitFor(200, 30_000);
     await redis.flushAll();
     const atFlush = receiver.requests.length;
-    await eventually(async () => (await deliveryIds(db.dataSource)).undelivered === 0, 60_000, 200);
+    await eventually(async () => (await deliveryIds(db.dataSource)).undelivered === 0, 120_000, 200);
     const result = tally((await deliveryIds(db.dataSource)).all, receiver);
     console.log(`FLUSHALL at ${atFlush} received: ${JSON.stringify(result)}`);
     expect(result).toMatchObject({ published: 2000, unique: 2000, lost: 0 });
     expect(atFlush).toBeLessThan(2000);
-  }, 120_000);
+  }, 180_000);
 
   it('keeps publishing while Redis is down and delivers everything once it is back', async () => {
     await runtime.subscriptions.create({ tenant: 'down-shop', url: receiver.url('/down'), events: ['*'] });
@@ -54,9 +54,9 @@ describe('losing Redis mid-run', () => {
     await publish(500, 'down-shop');
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     await redis.start();
-    await eventually(async () => (await deliveryIds(db.dataSource)).undelivered === 0, 90_000, 200);
+    await eventually(async () => (await deliveryIds(db.dataSource)).undelivered === 0, 120_000, 200);
     const result = tally((await deliveryIds(db.dataSource)).all, receiver);
     console.log(`Redis stopped and restarted empty: ${JSON.stringify(result)}`);
     expect(result).toMatchObject({ published: 1500, unique: 1500, lost: 0 });
-  }, 150_000);
+  }, 180_000);
 });

@@ -61,7 +61,7 @@ describe('a worker process killed with SIGKILL mid-run', () => {
     const atSecondKill = receiver.requests.length;
 
     worker = await workers.start();
-    await eventually(async () => (await deliveryIds(dataSource)).undelivered === 0, 60_000, 200);
+    await eventually(async () => (await deliveryIds(dataSource)).undelivered === 0, 120_000, 200);
 
     const { all } = await deliveryIds(dataSource);
     const result = tally(all, receiver);

@@ -44,8 +44,11 @@ export function faultOptions(redisUrl: string, prefix: string, overrides: Webhoo
     encryptionKey: TEST_ENCRYPTION_KEY,
     retry: { schedule: [200, 500, 1000, 2000, 2000, 2000], jitter: 0.1 },
     delivery: { allowHttp: true, allowedHosts: ['127.0.0.1'], timeoutMs: 2_000 },
-    worker: { concurrency: 10, leaseMarginMs: 1_000, shutdownGraceMs: 2_000 },
+    // One subscription takes every delivery here: the fairness cap would only slow the drain.
+    worker: { concurrency: 10, leaseMarginMs: 1_000, shutdownGraceMs: 2_000, perSubscriptionConcurrency: 100 },
     sweeper: { intervalMs: 300, staleAfterMs: 1_000 },
+    // These suites fail endpoints on purpose to test other things; the breaker has its own suite.
+    endpointHealth: { enabled: false },
     ...overrides,
   };
 }

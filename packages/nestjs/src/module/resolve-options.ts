@@ -1,3 +1,4 @@
+import type { EndpointHealthOptions } from '../worker/endpoint-health';
 import { RETENTION_DEFAULTS, type ResolvedRetentionOptions } from '../retention/retention-options';
 import { EventCatalog, loyaltyCatalog, systemClock, type Clock } from '@hookline/core';
 import { WebhooksConfigError } from './webhooks-config-error';
@@ -27,6 +28,7 @@ export interface ResolvedWebhooksOptions {
   maxPayloadBytes: number;
   secretGraceSeconds: number;
   retention: ResolvedRetentionOptions;
+  endpointHealth: EndpointHealthOptions;
   clock: Clock;
   raw: WebhooksModuleOptions;
 }
@@ -46,7 +48,7 @@ export function resolveOptions(options: WebhooksModuleOptions = {}, env = proces
     batchSize: positiveInt(options.worker?.batchSize ?? 50, '/worker/batchSize'),
     shutdownGraceMs: nonNegative(options.worker?.shutdownGraceMs ?? 10_000, '/worker/shutdownGraceMs'),
     leaseMarginMs: nonNegative(options.worker?.leaseMarginMs ?? 30_000, '/worker/leaseMarginMs'),
-    perSubscriptionConcurrency: positiveInt(options.worker?.perSubscriptionConcurrency ?? 1000, '/worker/perSubscriptionConcurrency'),
+    perSubscriptionConcurrency: positiveInt(options.worker?.perSubscriptionConcurrency ?? 10, '/worker/perSubscriptionConcurrency'),
   };
   const sweeper = {
     enabled: options.sweeper?.enabled ?? worker.enabled,
@@ -88,6 +90,12 @@ export function resolveOptions(options: WebhooksModuleOptions = {}, env = proces
     bridge: options.bridge,
     maxPayloadBytes: positiveInt(options.maxPayloadBytes ?? 256 * 1024, '/maxPayloadBytes'),
     secretGraceSeconds: nonNegative(options.secretGraceSeconds ?? 86_400, '/secretGraceSeconds'),
+    endpointHealth: {
+      enabled: options.endpointHealth?.enabled ?? true,
+      failureThreshold: positiveInt(options.endpointHealth?.failureThreshold ?? 10, '/endpointHealth/failureThreshold'),
+      probeIntervalMs: positiveInt(options.endpointHealth?.probeIntervalMs ?? 60_000, '/endpointHealth/probeIntervalMs'),
+      autoDisableAfterMs: positiveInt(options.endpointHealth?.autoDisableAfterMs ?? 5 * 24 * 60 * 60 * 1000, '/endpointHealth/autoDisableAfterMs'),
+    },
     retention: {
       enabled: options.retention?.enabled ?? RETENTION_DEFAULTS.enabled,
       attemptsDays: positive(options.retention?.attemptsDays ?? RETENTION_DEFAULTS.attemptsDays, '/retention/attemptsDays'),

@@ -89,6 +89,16 @@ export interface WebhooksModuleOptions {
   maxPayloadBytes?: number;
   /** How long a rotated-out secret keeps signing (seconds). */
   secretGraceSeconds?: number;
+  /** Circuit breaker and auto-disable of failing endpoints. */
+  endpointHealth?: {
+    enabled?: boolean;
+    /** Consecutive failed attempts that open the circuit (default 10). */
+    failureThreshold?: number;
+    /** While open, one probe attempt goes this often (default 60 000 ms). */
+    probeIntervalMs?: number;
+    /** Failing without a single success this long disables the subscription (default 5 days). */
+    autoDisableAfterMs?: number;
+  };
   /** How long the delivery log keeps attempts and finished messages; pruned in small batches. */
   retention?: RetentionOptions;
   clock?: Clock;

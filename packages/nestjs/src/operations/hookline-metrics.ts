@@ -1,4 +1,5 @@
-import type { Clock, DeliveryOutcome } from '@hookline/core';
+import type { Clock } from '@hookline/core';
+import type { AttemptRecord } from '../storage/delivery-records';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DeliveryQueue } from '../queue/delivery-queue';
 import type { SqlRunner } from '../storage/sql-runner';
@@ -80,11 +81,10 @@ export class HooklineMetrics {
     this.published.inc({ event_type: eventType }, count);
   }
 
-  recordAttempt(eventType: string, outcome: DeliveryOutcome, finalStatus: 'delivered' | 'failed' | 'pending'): void {
-    const label = outcome.ok ? 'success' : (outcome.error?.kind ?? 'http-status');
-    this.attempts.inc({ event_type: eventType, outcome: label });
-    this.attemptDuration.observe({ outcome: label }, outcome.durationMs / 1000);
-    if (finalStatus !== 'pending') this.finished.inc({ event_type: eventType, status: finalStatus });
+  recordAttempt(eventType: string, attempt: Pick<AttemptRecord, 'outcome' | 'durationMs' | 'next'>): void {
+    this.attempts.inc({ event_type: eventType, outcome: attempt.outcome });
+    this.attemptDuration.observe({ outcome: attempt.outcome }, attempt.durationMs / 1000);
+    if (attempt.next.status !== 'pending') this.finished.inc({ event_type: eventType, status: attempt.next.status });
   }
 
   /** The text exposition format Prometheus scrapes. */

@@ -67,6 +67,21 @@ export class DeliveryEnqueuer {
     await this.safely(jobs.length, () => this.queue.enqueue(jobs));
   }
 
+  /**
+   * Deliveries put back for later (their subscription had no free slot), in groups due together:
+   * each group travels in jobs of `batchSize`, delayed until the group's first is due.
+   */
+  async enqueueDeferred(groups: { deliveryIds: string[]; delayMs: number }[], tag: string): Promise<void> {
+    const jobs: DeliveryJob[] = [];
+    for (const group of groups) {
+      for (let start = 0; start < group.deliveryIds.length; start += this.batchSize) {
+        const ids = group.deliveryIds.slice(start, start + this.batchSize);
+        jobs.push({ deliveryIds: ids, key: `${ids[0]}:${tag}`, delayMs: group.delayMs });
+      }
+    }
+    if (jobs.length > 0) await this.safely(jobs.length, () => this.queue.enqueue(jobs));
+  }
+
   private async safely(count: number, enqueue: () => Promise<void>): Promise<void> {
     try {
       await enqueue();

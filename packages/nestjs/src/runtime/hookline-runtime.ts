@@ -20,6 +20,7 @@ import { DeliveryProcessor } from '../worker/delivery-processor';
 import { operationalEventsVia, type OperationalEvents } from '../worker/operational-events';
 import { SubscriptionDisabler } from '../worker/subscription-disabler';
 import { Sweeper } from '../worker/sweeper';
+import { EndpointHealth } from '../worker/endpoint-health';
 import { createQueue } from './create-queue';
 import { HooklineMetrics } from '../operations/hookline-metrics';
 import { RetentionPruner } from '../retention/retention-pruner';
@@ -104,18 +105,22 @@ export class HooklineRuntime {
     this.deliveries = new WebhookDeliveries({ dataSource, sql, enqueuer: this.enqueuer, clock });
     this.ownedTransport = transport === 'undici' ? createUndiciTransport() : undefined;
     this.deliverer = createDeliverer({ ...deliveryOptions, transport: this.ownedTransport ?? (typeof transport === 'object' ? transport : undefined) });
+    const disabler = new SubscriptionDisabler(sql, this.events, clock);
+    const endpointHealth = new EndpointHealth(sql, clock, options.endpointHealth, this.events, disabler, this.enqueuer, logger);
     this.processor = new DeliveryProcessor({
       store: this.store,
       profiles: this.profiles,
       secrets,
       send: this.deliverer,
       enqueuer: this.enqueuer,
-      disabler: new SubscriptionDisabler(sql, this.events, clock),
+      disabler,
       events: this.events,
       clock,
       timeoutMs: options.delivery.timeoutMs,
       leaseMarginMs: options.worker.leaseMarginMs,
       perSubscriptionConcurrency: options.worker.perSubscriptionConcurrency,
+      endpointHealth,
+      onAttempt: (eventType, record) => this.metrics.recordAttempt(eventType, record),
     });
     this.messages = new WebhookMessages({ dataSource });
     this.apiKeys = new WebhookApiKeys({ dataSource, clock });

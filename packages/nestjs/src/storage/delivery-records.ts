@@ -1,3 +1,4 @@
+import type { DeliveryErrorKind } from '@hookline/core';
 import type { DeliveryStatus } from './webhook-delivery.entity';
 
 /** Everything a worker needs to attempt one claimed delivery, read in one query. */
@@ -20,6 +21,10 @@ export interface DeliveryWork {
     secretCurrentEnc: string;
     secretPreviousEnc: string | null;
     secretPreviousExpiresAt: Date | null;
+    /** Consecutive failed attempts; see EndpointHealth. */
+    failureStreak: number;
+    /** Set while the endpoint's circuit is open: attempts wait until then, when one probe goes. */
+    breakerOpenUntil: Date | null;
   } | null;
 }
 
@@ -35,6 +40,8 @@ export interface AttemptRecord {
   statusCode: number | null;
   responseExcerpt: string | null;
   error: string | null;
+  /** How the attempt went, for metrics: `success` or the kind of failure. */
+  outcome: 'success' | DeliveryErrorKind;
   /** The endpoint answered 410 Gone: its subscription is disabled after the write. */
   gone?: boolean;
   next: { status: DeliveryStatus; attemptCount: number; nextAttemptAt: Date | null; deliveredAt: Date | null };

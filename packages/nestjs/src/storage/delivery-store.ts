@@ -7,7 +7,7 @@ export type { AttemptRecord, DeferRecord, DeliveryWork, OutcomeBatch, ParkRecord
 
 const WORK_COLUMNS = `m.type, m.payload, m.channels, m.created_at AS occurred_at,
        s.id AS s_id, s.url, s.profile, s.is_active, s.secret_current_enc, s.secret_previous_enc,
-       s.secret_previous_expires_at`;
+       s.secret_previous_expires_at, s.failure_streak, s.breaker_open_until`;
 
 /** Up to this many attempts (16 parameters each) are written by one statement on PostgreSQL. */
 const ONE_STATEMENT_ATTEMPTS = 1_000;
@@ -123,6 +123,8 @@ function toWork(row: Record<string, any>): DeliveryWork {
           secretCurrentEnc: row.secret_current_enc,
           secretPreviousEnc: row.secret_previous_enc,
           secretPreviousExpiresAt: toDate(row.secret_previous_expires_at),
+          failureStreak: Number(row.failure_streak ?? 0),
+          breakerOpenUntil: toDate(row.breaker_open_until),
         }
       : null,
   };

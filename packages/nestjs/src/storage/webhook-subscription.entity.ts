@@ -44,6 +44,18 @@ export class WebhookSubscriptionEntity {
   @Column({ name: 'secret_previous_expires_at', ...epochMsColumn, nullable: true })
   secretPreviousExpiresAt!: Date | null;
 
+  /** Consecutive failed attempts, reset by a success. */
+  @Column({ name: 'failure_streak', type: 'integer', default: 0 })
+  failureStreak!: number;
+
+  /** When the current run of failures began; drives auto-disable. */
+  @Column({ name: 'failing_since', ...epochMsColumn, nullable: true })
+  failingSince!: Date | null;
+
+  /** While set, the circuit is open: deliveries wait, and one probe is let through at this time. */
+  @Column({ name: 'breaker_open_until', ...epochMsColumn, nullable: true })
+  breakerOpenUntil!: Date | null;
+
   @Column({ name: 'created_at', ...epochMsColumn })
   createdAt!: Date;
 

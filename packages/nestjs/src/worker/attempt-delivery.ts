@@ -63,6 +63,7 @@ export async function attemptDelivery(
     statusCode: outcome.statusCode ?? null,
     responseExcerpt: outcome.responseExcerpt?.slice(0, EXCERPT_LIMIT) ?? null,
     error: outcome.ok ? null : describeError(outcome),
+    outcome: outcome.ok ? 'success' : (outcome.error?.kind ?? 'http-status'),
     gone: decision.action === 'give-up' && decision.reason === 'gone',
     next,
   };

@@ -20,7 +20,7 @@ function work(id: string, subscriptionId: string): DeliveryWork {
     payload: '{"customer_id":"c1"}',
     channels: null,
     occurredAt: new Date(),
-    subscription: { url: `https://example.com/${subscriptionId}`, profile: null, isActive: true, secretCurrentEnc: 'sealed', secretPreviousEnc: null, secretPreviousExpiresAt: null },
+    subscription: { url: `https://example.com/${subscriptionId}`, profile: null, isActive: true, secretCurrentEnc: 'sealed', secretPreviousEnc: null, secretPreviousExpiresAt: null, failureStreak: 0, breakerOpenUntil: null },
   };
 }
 
@@ -35,12 +35,13 @@ function processor(items: DeliveryWork[], send: (url: string) => Promise<Deliver
     },
   } as unknown as DeliveryStore;
   const enqueueRetries = jest.fn(async () => undefined);
+  const enqueueDeferred = jest.fn(async () => undefined);
   const p = new DeliveryProcessor({
     store,
     profiles: new ProfileRegistry(),
     secrets: { signingSecrets: () => [secret] } as unknown as SubscriptionSecrets,
     send: (request) => send(request.url),
-    enqueuer: { enqueueRetries } as unknown as DeliveryEnqueuer,
+    enqueuer: { enqueueRetries, enqueueDeferred } as unknown as DeliveryEnqueuer,
     disabler: { disable: jest.fn() } as unknown as SubscriptionDisabler,
     events: { emit: jest.fn() },
     clock: systemClock,

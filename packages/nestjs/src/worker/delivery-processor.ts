@@ -8,6 +8,7 @@ import { OutcomeFlusher } from './outcome-flusher';
 import type { OperationalEvents } from './operational-events';
 import type { SubscriptionDisabler } from './subscription-disabler';
 import { SubscriptionSlots } from './subscription-slots';
+import type { EndpointHealth } from './endpoint-health';
 import { waitAtMost } from '../queue/wait-at-most';
 
 export type { SendRequest } from './attempt-delivery';
@@ -26,6 +27,10 @@ export interface DeliveryProcessorDeps {
   leaseMarginMs: number;
   /** Attempts in flight at once per subscription, in this process. */
   perSubscriptionConcurrency: number;
+  /** Circuit breaker and auto-disable; absent in tests that do not need them. */
+  endpointHealth?: EndpointHealth;
+  /** Told of every attempt made (metrics). */
+  onAttempt?: (eventType: string, record: AttemptRecord) => void;
 }
 
 /** The longest a delivery waits in memory for its subscription's slot before it is deferred. */
@@ -34,8 +39,24 @@ const SLOT_WAIT_MS = 2_000;
 const MAX_DEFER_MS = 60_000;
 /** Deferred further than this, a delivery gets no job: the sweeper brings it back when due. */
 const DEFER_BY_JOB_WITHIN_MS = 5_000;
+/** Deferred deliveries due within this of each other share a job (under the claim's 1 s slack). */
+const DEFER_GROUP_MS = 900;
 /** Attempts that may run on after their job ended; past it, jobs wait for theirs again. */
 const MAX_DETACHED = 1_000;
+
+/**
+ * Groups deferred deliveries due within one claim's slack of each other: a job that runs when the
+ * first is due claims them all (the claim takes deliveries due in the next second).
+ */
+function groupDue(deferred: { id: string; at: number }[], now: number): { deliveryIds: string[]; delayMs: number }[] {
+  const groups: { deliveryIds: string[]; delayMs: number; first: number }[] = [];
+  for (const { id, at } of deferred.sort((a, b) => a.at - b.at)) {
+    const last = groups[groups.length - 1];
+    if (last && at - last.first < DEFER_GROUP_MS) last.deliveryIds.push(id);
+    else groups.push({ deliveryIds: [id], delayMs: Math.max(0, at - now), first: at });
+  }
+  return groups;
+}
 
 interface Handled {
   item: DeliveryWork;
@@ -114,6 +135,12 @@ export class DeliveryProcessor {
       // Parked, not failed: re-enabling the subscription resumes it.
       return { item, written: await this.flusher.parked({ deliveryId: item.id, lease, status: 'pending', error: 'The subscription is disabled.' }) };
     }
+    const gate = (await this.deps.endpointHealth?.gate(item.subscriptionId, subscription)) ?? { send: true };
+    if (!gate.send) {
+      // The circuit is open: wait for the probe's verdict without spending an attempt.
+      const deferred = { deliveryId: item.id, lease, nextAttemptAt: gate.until };
+      return { item, deferredUntil: gate.until, written: await this.flusher.deferred(deferred) };
+    }
     const slot = await this.slots.acquire(item.subscriptionId);
     if (!slot.granted) {
       const deferred = { deliveryId: item.id, lease, nextAttemptAt: slot.retryAt };
@@ -126,21 +153,25 @@ export class DeliveryProcessor {
     } finally {
       slot.release(record?.durationMs ?? 0);
     }
+    this.deps.onAttempt?.(item.type, record);
+    await this.deps.endpointHealth?.report(item, record);
     return { item, record, written: await this.flusher.attempted(record) };
   }
 
   /** Retries and near deferrals get their delayed jobs; a 410 disables; exhaustion is announced. */
   private async afterRecord(handled: Handled[]): Promise<void> {
     const now = this.deps.clock.now().getTime();
-    const jobs: Parameters<DeliveryEnqueuer['enqueueRetries']>[0] = [];
+    const retries: Parameters<DeliveryEnqueuer['enqueueRetries']>[0] = [];
+    const deferred: { id: string; at: number }[] = [];
     for (const { item, record, deferredUntil } of handled) {
       if (record?.next.status === 'pending' && record.next.nextAttemptAt) {
-        jobs.push({ deliveryId: item.id, attemptCount: record.next.attemptCount, delayMs: Math.max(0, record.next.nextAttemptAt.getTime() - now) });
+        retries.push({ deliveryId: item.id, attemptCount: record.next.attemptCount, delayMs: Math.max(0, record.next.nextAttemptAt.getTime() - now) });
       } else if (deferredUntil && deferredUntil.getTime() - now <= DEFER_BY_JOB_WITHIN_MS) {
-        jobs.push({ deliveryId: item.id, attemptCount: item.attemptCount, delayMs: Math.max(0, deferredUntil.getTime() - now), tag: `defer${now}` });
+        deferred.push({ id: item.id, at: deferredUntil.getTime() });
       }
     }
-    await this.deps.enqueuer.enqueueRetries(jobs);
+    await this.deps.enqueuer.enqueueRetries(retries);
+    await this.deps.enqueuer.enqueueDeferred(groupDue(deferred, now), `defer${now}`);
     for (const { item, record } of handled) {
       if (!record) continue;
       if (record.gone) {

@@ -1,5 +1,10 @@
 /** Names of the events Hookline emits about itself, prefixed `hookline.` on Nest's EventEmitter. */
-export type OperationalEventName = 'delivery.exhausted' | 'endpoint.disabled' | 'publish.failed';
+export type OperationalEventName =
+  | 'delivery.exhausted'
+  | 'endpoint.failing'
+  | 'endpoint.recovered'
+  | 'endpoint.disabled'
+  | 'publish.failed';
 
 export interface OperationalEvents {
   emit(name: OperationalEventName, payload: Record<string, unknown>): void;

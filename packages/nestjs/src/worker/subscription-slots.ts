@@ -42,9 +42,10 @@ const STATE_LIMIT = 10_000;
 
 /**
  * A per-subscription concurrency cap, so one slow endpoint cannot hold every worker slot. A
- * delivery over the cap waits for a slot when the wait should be short (a busy but fast
- * endpoint); otherwise it is deferred to when a slot should be free, spaced at the rate the
- * endpoint has been answering, and the database brings it back (its row says when).
+ * delivery over the cap waits for a slot. An endpoint whose attempts take a second or more keeps
+ * to the cap: what would wait longer than `maxWaitMs` is deferred to when a slot should be free,
+ * spaced at the pace the endpoint answers, and the database brings it back (its row says when).
+ * A fast endpoint's delivery that waited `maxWaitMs` goes ahead past the cap instead.
  */
 export class SubscriptionSlots {
   private readonly states = new Map<string, SubscriptionState>();
@@ -97,7 +98,14 @@ export class SubscriptionSlots {
   private expireWaiters(state: SubscriptionState): void {
     state.timer = undefined;
     const now = performance.now();
-    while (state.waiting.length > 0 && state.waiting[0].deadline <= now) state.waiting.shift()!.defer();
+    // A slow endpoint's overflow is deferred; a fast one's goes ahead past the cap rather than
+    // churn through the database: its backlog clears at the pace the endpoint answers anyway.
+    const slow = this.isSlow(state);
+    while (state.waiting.length > 0 && state.waiting[0].deadline <= now) {
+      const waiter = state.waiting.shift()!;
+      if (slow) waiter.defer();
+      else waiter.grant();
+    }
     if (state.waiting.length > 0) state.timer = setTimeout(() => this.expireWaiters(state), Math.max(1, state.waiting[0].deadline - now));
   }
 

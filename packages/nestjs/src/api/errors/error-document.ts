@@ -24,6 +24,9 @@ export interface ErrorReply {
   unexpected: boolean;
 }
 
+// PostgreSQL refusing text from the request itself (a NUL byte in an id, a filter or a field): the caller's input, not an outage.
+const UNSTORABLE_TEXT_CODES = new Set(['22021', '22P05']);
+
 /** The one mapping from anything thrown while serving the API to a status and an error document. */
 export function errorReplyFor(exception: unknown): ErrorReply {
   if (exception instanceof InvalidRequestError) {
@@ -46,6 +49,13 @@ export function errorReplyFor(exception: unknown): ErrorReply {
   const parserError = exception as { type?: string; status?: number; expose?: boolean; message?: string };
   if (parserError?.type === 'entity.parse.failed') {
     return reply(400, [{ code: 'HOOKLINE_INVALID_JSON', detail: `The request body is not valid JSON: ${parserError.message}`, pointer: '' }]);
+  }
+  if (UNSTORABLE_TEXT_CODES.has(String((exception as { driverError?: { code?: unknown } })?.driverError?.code))) {
+    return reply(400, [{ code: codeForStatus(400), detail: 'The request contains a character the database cannot store (such as \\u0000); remove it.' }]);
+  }
+  // Express's router flags a path segment that is not valid percent-encoding (`/messages/%E0%A4%A`) with status 400.
+  if (exception instanceof URIError && parserError.status === 400) {
+    return reply(400, [{ code: codeForStatus(400), detail: 'The request path is not valid percent-encoding: escape "%" as %25.' }]);
   }
   // body-parser and Express throw http-errors; `expose` marks the ones whose message is meant for clients.
   if (typeof parserError?.status === 'number' && parserError.status < 500 && parserError.expose) {

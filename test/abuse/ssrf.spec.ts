@@ -1,0 +1,187 @@
+import { createServer, type Server } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { createAxiosTransport, createUndiciTransport, type LookupFunction, type Transport } from '@hookline/core';
+import { sqliteInProcess } from '../support/drivers';
+import { eventually, TestReceiver } from '../support/receiver';
+import { createApiTestApp, type ApiTestApp } from '../api/support/api-test-app';
+import type { ApiClient } from '../api/support/api-client';
+
+const UNSAFE_HOSTS = [
+  '127.0.0.1',
+  'localhost',
+  '[::1]',
+  '0.0.0.0',
+  '169.254.169.254',
+  '10.0.0.1',
+  '172.16.0.1',
+  '192.168.1.1',
+  '100.64.0.1',
+  '[::ffff:127.0.0.1]',
+  '2130706433',
+  '0x7f.0.0.1',
+  '017700000001',
+];
+
+const points = { customer_id: 'cust_1', amount: 150, new_balance: 2350 };
+
+/** The guard fully on: https only, no allowlist. */
+const GUARD_ON = { allowHttp: false, allowedHosts: [] };
+
+/** A TCP listener on loopback that only counts connections: the proof that no socket was opened. */
+async function connectionTrap(): Promise<{ port: number; connections: () => number; close: () => Promise<void> }> {
+  let connections = 0;
+  const server: Server = createServer((socket) => {
+    connections += 1;
+    socket.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    connections: () => connections,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A DNS that answers `address` for every name and remembers what it was asked. */
+function fakeDns(address: string): { lookup: LookupFunction; asked: string[] } {
+  const asked: string[] = [];
+  const family = address.includes(':') ? 6 : 4;
+  const lookup = ((hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
+    asked.push(hostname);
+    if (options.all) callback(null, [{ address, family }]);
+    else callback(null, address, family);
+  }) as unknown as LookupFunction;
+  return { lookup, asked };
+}
+
+/**
+ * The module takes no `lookup` option, so the fake DNS goes in through its public `transport`
+ * port: a real transport whose resolved options carry the fake lookup, as the deliverer's would.
+ */
+function transportResolvingWith(lookup: LookupFunction, inner: Transport): Transport {
+  return { send: (request, options) => inner.send(request, { ...options, lookup }), close: () => inner.close() };
+}
+
+async function firstAttemptError(t: ApiTestApp, tenant: string): Promise<string> {
+  let error: string | null = null;
+  await eventually(async () => {
+    const [delivery] = (await t.deliveries.list({ tenant })).data;
+    if (!delivery) return false;
+    const { attempts } = await t.deliveries.get(delivery.id);
+    error = attempts[0]?.error ?? null;
+    return attempts.length > 0;
+  });
+  return error ?? '';
+}
+
+describe('SSRF: unsafe subscription URLs are refused when they are created or changed', () => {
+  let t: ApiTestApp;
+  let write: ApiClient;
+  let tenant: string;
+  let safeId: string;
+  const rows = async () => Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM webhook_subscription'))[0].n);
+
+  beforeAll(async () => {
+    t = await createApiTestApp(sqliteInProcess(), { delivery: GUARD_ON });
+    ({ tenant, write } = await t.tenant());
+    // A public name is accepted without resolving it; nothing is ever published to it.
+    const created = await write.post('/webhook-subscriptions', { url: 'https://hooks.example.com/in', events: ['*'] });
+    expect(created.status).toBe(201);
+    safeId = created.body.data.id;
+  });
+
+  afterAll(() => t?.close());
+
+  it.each(UNSAFE_HOSTS)('refuses https://%s/ with 400 HOOKLINE_UNSAFE_URL and stores nothing', async (host) => {
+    const before = await rows();
+    const url = `https://${host}/hook`;
+
+    const created = await write.post('/webhook-subscriptions', { url, events: ['*'] });
+    expect([created.status, created.body.errors?.[0]?.code]).toEqual([400, 'HOOKLINE_UNSAFE_URL']);
+
+    const changed = await write.patch(`/webhook-subscriptions/${safeId}`, { url });
+    expect([changed.status, changed.body.errors?.[0]?.code]).toEqual([400, 'HOOKLINE_UNSAFE_URL']);
+
+    const direct = t.subscriptions.create({ tenant, url, events: ['*'] });
+    await expect(direct).rejects.toMatchObject({ code: 'HOOKLINE_INVALID_SUBSCRIPTION', pointer: '/url', cause: { code: 'HOOKLINE_UNSAFE_URL' } });
+    expect(await rows()).toBe(before);
+    expect((await t.subscriptions.get(safeId)).url).toBe('https://hooks.example.com/in');
+  });
+});
+
+describe.each([
+  ['axios', createAxiosTransport],
+  ['undici', createUndiciTransport],
+])('SSRF at send time over the %s transport', (_name, createTransport) => {
+  let trap: Awaited<ReturnType<typeof connectionTrap>>;
+
+  beforeAll(async () => {
+    trap = await connectionTrap();
+  });
+
+  afterAll(() => trap.close());
+
+  it.each(['127.0.0.1', '::1', '::ffff:127.0.0.1'])(
+    'records an unsafe-url attempt, without connecting, for a host name that resolves to %s',
+    async (address) => {
+      const dns = fakeDns(address);
+      const inner = createTransport();
+      const t = await createApiTestApp(sqliteInProcess(), {
+        delivery: { ...GUARD_ON, transport: transportResolvingWith(dns.lookup, inner) },
+        retry: { schedule: [60_000], jitter: 0 },
+      });
+      try {
+        const { tenant, write } = await t.tenant();
+        // Names are not resolved when a subscription is saved (DNS can change); the connect is checked.
+        const created = await write.post('/webhook-subscriptions', { url: `https://rebind.hookline.test:${trap.port}/hook`, events: ['*'] });
+        expect(created.status).toBe(201);
+        await t.publisher.publish('points.earned', points, { tenant });
+
+        expect(await firstAttemptError(t, tenant)).toMatch(/^unsafe-url: /);
+        expect(dns.asked).toContain('rebind.hookline.test');
+        expect(trap.connections()).toBe(0);
+      } finally {
+        await t.close();
+        await inner.close();
+      }
+    },
+  );
+});
+
+describe.each(['axios', 'undici'] as const)('redirects over the %s transport', (transport) => {
+  const receiver = new TestReceiver();
+  const elsewhere = new TestReceiver();
+  let t: ApiTestApp;
+
+  beforeAll(async () => {
+    await receiver.start();
+    await elsewhere.start();
+    receiver.respond = (request) => ({
+      status: 302,
+      body: '',
+      headers: { location: request.path === '/to-private' ? 'http://10.0.0.1/' : elsewhere.url('/landed') },
+    });
+    // Only the first hop's host is allowlisted (plain http is needed to reach the local receiver).
+    t = await createApiTestApp(sqliteInProcess(), {
+      delivery: { allowHttp: true, allowedHosts: ['127.0.0.1'], transport },
+      retry: { schedule: [60_000], jitter: 0 },
+    });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await receiver.stop();
+    await elsewhere.stop();
+  });
+
+  it.each(['/to-private', '/to-loopback'])('records a 302 from %s as a redirect and never follows it', async (path) => {
+    const { tenant, write } = await t.tenant();
+    expect((await write.post('/webhook-subscriptions', { url: receiver.url(path), events: ['*'] })).status).toBe(201);
+    await t.publisher.publish('points.earned', points, { tenant });
+
+    expect(await firstAttemptError(t, tenant)).toMatch(/^redirect: HTTP 302/);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(receiver.requests.filter((r) => r.path === path)).toHaveLength(1);
+    expect(elsewhere.requests).toHaveLength(0);
+  });
+});

@@ -1,0 +1,17 @@
+import { createHash } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+
+// Bumped by every authenticated request; not a change the caller made.
+const VOLATILE_COLUMNS = new Set(['last_used_at']);
+
+/** Row count and a hash of every row of each webhook_* table, to show a request changed nothing. */
+export async function snapshotWebhookTables(dataSource: DataSource): Promise<Record<string, { rows: number; hash: string }>> {
+  const tables = dataSource.entityMetadatas.map((m) => m.tableName).filter((name) => name.startsWith('webhook_')).sort();
+  const snapshot: Record<string, { rows: number; hash: string }> = {};
+  for (const table of tables) {
+    const rows: Record<string, unknown>[] = await dataSource.query(`SELECT * FROM ${table} ORDER BY id`);
+    const stable = rows.map((row) => Object.entries(row).filter(([column]) => !VOLATILE_COLUMNS.has(column)));
+    snapshot[table] = { rows: rows.length, hash: createHash('sha256').update(JSON.stringify(stable)).digest('hex') };
+  }
+  return snapshot;
+}
