@@ -11,7 +11,7 @@ export class WebhookMessages {
   private readonly messages: Repository<WebhookMessageEntity>;
   private readonly deliveries: Repository<WebhookDeliveryEntity>;
 
-  constructor(deps: { dataSource: DataSource }) {
+  constructor(private readonly deps: { dataSource: DataSource; redact?: (eventType: string, data: unknown) => unknown }) {
     this.messages = deps.dataSource.getRepository(WebhookMessageEntity);
     this.deliveries = deps.dataSource.getRepository(WebhookDeliveryEntity);
   }
@@ -23,6 +23,9 @@ export class WebhookMessages {
       throw new MessageNotFoundError(`No message ${String(id)} exists for this tenant.`, { pointer: '/id' });
     }
     const deliveries = await this.deliveries.find({ where: { messageId: row.id }, order: { id: 'ASC' } });
-    return { ...toMessageView(row), deliveries: deliveries.map(toDeliveryView) };
+    const view = toMessageView(row);
+    // Receivers get the data as published; people reading the log get it through the host's redaction.
+    const data = this.deps.redact ? this.deps.redact(view.type, view.data) : view.data;
+    return { ...view, data, deliveries: deliveries.map(toDeliveryView) };
   }
 }

@@ -99,6 +99,11 @@ export interface WebhooksModuleOptions {
     /** Failing without a single success this long disables the subscription (default 5 days). */
     autoDisableAfterMs?: number;
   };
+  /**
+   * Masks sensitive fields of `data` wherever a message is shown to people (REST API, dashboard);
+   * receivers still get what was published. Return a new value; do not mutate.
+   */
+  redactPayload?: (eventType: string, data: unknown) => unknown;
   /** How long the delivery log keeps attempts and finished messages; pruned in small batches. */
   retention?: RetentionOptions;
   clock?: Clock;

@@ -122,7 +122,7 @@ export class HooklineRuntime {
       endpointHealth,
       onAttempt: (eventType, record) => this.metrics.recordAttempt(eventType, record),
     });
-    this.messages = new WebhookMessages({ dataSource });
+    this.messages = new WebhookMessages({ dataSource, redact: rawOptions.redactPayload });
     this.apiKeys = new WebhookApiKeys({ dataSource, clock });
     this.stats = new WebhookStats({ sql, clock });
     this.testEvents = new TestEventSender({
