@@ -1,7 +1,30 @@
 import { Injectable, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
-import type { ValidationError } from 'class-validator';
+import { getMetadataStorage, type ValidationError } from 'class-validator';
 import { InvalidRequestError } from '../errors/api-errors';
 import { issuesFromValidationErrors } from './validation-issues';
+
+type RequestIssue = ConstructorParameters<typeof InvalidRequestError>[0][number];
+
+/**
+ * The body's own keys that the DTO does not declare. class-transformer skips keys such as
+ * `toString`, `constructor` or `__proto__` (they exist on every object), so the whitelist alone
+ * never sees them; checking own keys here catches every unknown field.
+ */
+function undeclaredKeys(body: object, metatype: ArgumentMetadata['metatype']): string[] {
+  if (!metatype) return [];
+  const declared = new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(metatype, '', true, false)
+      .map((m) => m.propertyName),
+  );
+  return Object.keys(body).filter((key) => !declared.has(key));
+}
+
+const unknownFieldIssue = (key: string): RequestIssue => ({
+  code: 'HOOKLINE_UNKNOWN_FIELD',
+  detail: `Unknown field "${key}": remove it (the API accepts only documented fields).`,
+  pointer: `/${key}`,
+});
 
 class ValidationFailure {
   constructor(readonly errors: ValidationError[]) {}
@@ -25,18 +48,25 @@ export class ApiValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    let unknown: string[] = [];
     if (metadata.type === 'body') {
       // No body at all (e.g. `POST …/rotate-secret` without one) means "no fields".
       if (value === undefined) value = {};
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
         throw new InvalidRequestError([{ code: 'HOOKLINE_INVALID_BODY', detail: 'The request body must be a JSON object.', pointer: '' }]);
       }
+      unknown = undeclaredKeys(value as object, metadata.metatype);
+      // Validate the rest, so one 400 still lists every problem of the request.
+      value = Object.fromEntries(Object.entries(value as object).filter(([key]) => !unknown.includes(key)));
     }
+    let result: unknown;
     try {
-      return await super.transform(value, metadata);
+      result = await super.transform(value, metadata);
     } catch (error) {
-      if (error instanceof ValidationFailure) throw new InvalidRequestError(issuesFromValidationErrors(error.errors, metadata.type));
-      throw error;
+      if (!(error instanceof ValidationFailure)) throw error;
+      throw new InvalidRequestError([...unknown.map(unknownFieldIssue), ...issuesFromValidationErrors(error.errors, metadata.type)]);
     }
+    if (unknown.length > 0) throw new InvalidRequestError(unknown.map(unknownFieldIssue));
+    return result;
   }
 }
