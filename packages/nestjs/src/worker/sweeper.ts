@@ -35,7 +35,8 @@ export class Sweeper {
 
   start(): void {
     if (this.timer) return;
-    // At start nothing of ours is in flight yet, so whatever is due now was stranded by the last run.
+    // At start this process has nothing in flight: what is due now was most likely stranded by its
+    // last run. Jobs another process still holds are safe: a claim decides who sends.
     void this.sweepSafely(0);
     this.timer = setInterval(() => void this.sweepSafely(), this.options.intervalMs);
     this.timer.unref();
