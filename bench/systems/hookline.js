@@ -38,7 +38,7 @@ async function dataSourceFor(storage, resources, options) {
 }
 
 /**
- * options: { storage: 'postgres' | 'sqlite', sqliteWal?, transport?: 'axios' | 'undici', worker?, retry?, delivery?, runWorker? }
+ * options: { storage: 'postgres' | 'sqlite', sqliteWal?, transport?: 'axios' | 'undici', worker?, retry?, endpointHealth?, delivery?, runWorker? }
  */
 async function createHookline(resources, options) {
   const storage = options.storage;
@@ -54,6 +54,7 @@ async function createHookline(resources, options) {
       ...options.delivery,
     },
     ...(options.retry ? { retry: options.retry } : {}),
+    ...(options.endpointHealth ? { endpointHealth: options.endpointHealth } : {}),
     // HOOKLINE_BENCH_WORKER='{"concurrency":40}' tries other worker options without editing the bench.
     worker: { ...options.worker, ...JSON.parse(process.env.HOOKLINE_BENCH_WORKER ?? '{}'), enabled: options.runWorker !== false },
     sweeper: { enabled: options.runWorker !== false },
