@@ -49,7 +49,7 @@ function groupedBars({ x, y, w, h, title, unit, groups, series, log = false, tar
   if (target) {
     const ty = (y + h - scale(target.value)).toFixed(1);
     parts.push(`<line x1="${left}" x2="${x + w}" y1="${ty}" y2="${ty}" stroke="#d33" stroke-dasharray="4 3"/>`);
-    parts.push(`<text x="${x + w}" y="${Number(ty) - 4}" class="axis" fill="#d33" text-anchor="end">${esc(target.label)}</text>`);
+    parts.push(`<text x="${left + 4}" y="${Number(ty) - 4}" class="axis" style="fill:#d33">${esc(target.label)}</text>`);
   }
   parts.push(`<text x="${x}" y="${y + h / 2}" class="axis" transform="rotate(-90 ${x + 8} ${y + h / 2})">${esc(unit)}</text>`);
   const groupW = plotW / Math.max(1, groups.length);
@@ -85,8 +85,8 @@ function lines({ x, y, w, h, title, samples }) {
     samples.map((s, i) => `${i ? 'L' : 'M'}${(left + (plotW * s.delivered) / maxX).toFixed(1)},${(y + h - (h * s[key]) / maxY).toFixed(1)}`).join(' ');
   parts.push(`<path d="${path('rss_mb')}" class="line" stroke="#2f6fdd"/>`);
   parts.push(`<path d="${path('heap_mb')}" class="line" stroke="#2aa876"/>`);
-  parts.push(`<text x="${x + w - 150}" y="${y + 14}" class="axis" fill="#2f6fdd">RSS (MB)</text>`);
-  parts.push(`<text x="${x + w - 150}" y="${y + 30}" class="axis" fill="#2aa876">heap used (MB)</text>`);
+  parts.push(`<text x="${x + w - 150}" y="${y + 14}" class="axis" style="fill:#2f6fdd">RSS (MB)</text>`);
+  parts.push(`<text x="${x + w - 150}" y="${y + 30}" class="axis" style="fill:#2aa876">heap used (MB)</text>`);
   parts.push(`<text x="${left + plotW / 2}" y="${y + h + 16}" class="axis" text-anchor="middle">deliveries (0 – ${fmt(maxX)})</text>`);
   return parts.join('\n');
 }
