@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import axios from 'axios';
 import { AgentPool } from './agent-pool';
 import { createGuardedLookup } from './guarded-lookup';
-import { runAttempt } from './run-attempt';
+import { runAttempt, streamedExchange } from './run-attempt';
 import { resolveTransportOptions, type Transport, type TransportOptions } from './transport';
 
 /** The default transport: axios over keep-alive agents whose sockets resolve through the SSRF guard. */
@@ -24,28 +24,32 @@ export function createAxiosTransport(options: TransportOptions = {}): Transport 
   );
   return {
     send: (request, delivery) =>
-      runAttempt(request, delivery, async ({ url, headers, body }, signal) => {
-        const pair = agents.get(delivery);
-        const response = await client.request<Readable>({
-          url,
-          method: 'POST',
-          headers,
-          data: body,
-          signal,
-          httpAgent: pair.http,
-          httpsAgent: pair.https,
-          // An env proxy would make the proxy, not the guard, choose where the socket goes.
-          proxy: false,
-          maxRedirects: 0,
-          validateStatus: () => true,
-          responseType: 'stream',
-          decompress: true,
-          // The default transform re-serialises JSON strings, which would break the signature.
-          transformRequest: [(data: unknown) => data],
-          transformResponse: [(data: unknown) => data],
-        });
-        return { statusCode: response.status, headers: response.headers as Record<string, unknown>, body: response.data };
-      }),
+      runAttempt(
+        request,
+        delivery,
+        streamedExchange(async ({ url, headers, body }, signal) => {
+          const pair = agents.get(delivery);
+          const response = await client.request<Readable>({
+            url,
+            method: 'POST',
+            headers,
+            data: body,
+            signal,
+            httpAgent: pair.http,
+            httpsAgent: pair.https,
+            // An env proxy would make the proxy, not the guard, choose where the socket goes.
+            proxy: false,
+            maxRedirects: 0,
+            validateStatus: () => true,
+            responseType: 'stream',
+            decompress: true,
+            // The default transform re-serialises JSON strings, which would break the signature.
+            transformRequest: [(data: unknown) => data],
+            transformResponse: [(data: unknown) => data],
+          });
+          return { statusCode: response.status, headers: response.headers as Record<string, unknown>, body: response.data };
+        }),
+      ),
     close: () => agents.close(),
   };
 }

@@ -157,6 +157,17 @@ describe.each([
     expect(outcome).toMatchObject({ ok: false, statusCode: 200, error: { kind: 'timeout' } });
   });
 
+  it('times out while the connection is still being made', async () => {
+    // The name answers only long after the deadline: the attempt must not wait for it.
+    const lookup: LookupFunction = (_name, _options, callback) => {
+      setTimeout(() => callback(new Error('answered too late'), []), 3_000);
+    };
+    const request = { url: 'http://stalled.test/hook', headers: {}, body: '{}' };
+    const outcome = await transport.send(request, resolveDeliveryOptions({ allowHttp: true, lookup, timeoutMs: 300 }));
+    expect(outcome).toMatchObject({ ok: false, error: { kind: 'timeout' } });
+    expect(outcome.durationMs).toBeLessThan(2_500);
+  });
+
   it('keeps 64 KiB of a 5 MB response and returns without reading the rest', async () => {
     const outcome = await post('/huge');
     expect(outcome).toMatchObject({ ok: true, statusCode: 200, responseTruncated: true });

@@ -1,8 +1,9 @@
 import type * as Undici from 'undici';
 import { AgentPool } from './agent-pool';
+import { CappedResponseHandler } from './capped-response-handler';
 import { MAX_TIMEOUT_MS } from './delivery-options';
 import { createGuardedLookup } from './guarded-lookup';
-import { runAttempt } from './run-attempt';
+import { runAttempt, type Exchange } from './run-attempt';
 import { resolveTransportOptions, type Transport, type TransportOptions } from './transport';
 
 function loadUndici(): typeof Undici {
@@ -11,10 +12,18 @@ function loadUndici(): typeof Undici {
   return require('undici') as typeof Undici;
 }
 
-/** The same contract as the axios transport on undici's pool, for throughput-bound deployments. */
+// Subscription URLs repeat: each is split into origin and path once.
+const URL_PARTS_LIMIT = 10_000;
+
+/**
+ * The same contract as the axios transport on undici's pool, for throughput-bound deployments.
+ * Requests go through `dispatch` with a handler that keeps the capped body (see
+ * CappedResponseHandler), not through `request`, whose streams and signals cost as much as the
+ * exchange on a fast receiver.
+ */
 export function createUndiciTransport(options: TransportOptions = {}): Transport {
   const { maxSockets } = resolveTransportOptions(options);
-  const { Agent, request } = loadUndici();
+  const { Agent } = loadUndici();
   const agents = new AgentPool(
     (delivery) =>
       new Agent({
@@ -24,12 +33,27 @@ export function createUndiciTransport(options: TransportOptions = {}): Transport
       }),
     (agent) => agent.close(),
   );
+  const urlParts = new Map<string, { origin: string; path: string }>();
+  const partsOf = (href: string): { origin: string; path: string } => {
+    let parts = urlParts.get(href);
+    if (!parts) {
+      const url = new URL(href);
+      parts = { origin: url.origin, path: `${url.pathname}${url.search}` };
+      if (urlParts.size >= URL_PARTS_LIMIT) urlParts.clear();
+      urlParts.set(href, parts);
+    }
+    return parts;
+  };
   return {
-    send: (deliveryRequest, delivery) =>
-      runAttempt(deliveryRequest, delivery, async ({ url, headers, body }, signal) => {
-        const response = await request(url, { dispatcher: agents.get(delivery), method: 'POST', headers, body, signal });
-        return { statusCode: response.statusCode, headers: response.headers, body: response.body };
-      }),
+    send: (deliveryRequest, delivery) => {
+      const exchange: Exchange = ({ url, headers, body }, context) =>
+        new Promise((resolve, reject) => {
+          const { origin, path } = partsOf(url);
+          const handler = new CappedResponseHandler(context, resolve, reject);
+          agents.get(delivery).dispatch({ origin, path, method: 'POST', headers, body }, handler);
+        });
+      return runAttempt(deliveryRequest, delivery, exchange);
+    },
     close: () => agents.close(),
   };
 }

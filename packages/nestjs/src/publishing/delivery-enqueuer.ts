@@ -68,10 +68,10 @@ export class DeliveryEnqueuer {
   }
 
   /**
-   * Deliveries put back for later (their subscription had no free slot), in groups due together:
-   * each group travels in jobs of `batchSize`, delayed until the group's first is due.
+   * Deliveries due later (retries, deferrals), in groups due together: each group travels in jobs
+   * of `batchSize`, delayed by the group's `delayMs`. `tag` keeps the keys apart from other jobs.
    */
-  async enqueueDeferred(groups: { deliveryIds: string[]; delayMs: number }[], tag: string): Promise<void> {
+  async enqueueLater(groups: { deliveryIds: string[]; delayMs: number }[], tag: string): Promise<void> {
     const jobs: DeliveryJob[] = [];
     for (const group of groups) {
       for (let start = 0; start < group.deliveryIds.length; start += this.batchSize) {

@@ -1,6 +1,6 @@
 import { matchesAnyFilter, newId } from '@hookline/core';
 import type { EntityManager } from 'typeorm';
-import { insertRows, MAX_PARAMETERS, valueTuples } from '../storage/insert-rows';
+import { insertRows, MAX_PARAMETERS, unnestColumns, valueTuples } from '../storage/insert-rows';
 import type { SqlRunner } from '../storage/sql-runner';
 
 export interface MessageToWrite {
@@ -34,9 +34,10 @@ interface PlannedMessage {
 }
 
 const MESSAGE_COLUMNS = ['id', 'tenant', 'type', 'payload', 'channels', 'idempotency_key', 'created_at'];
+const MESSAGE_TYPES = ['varchar', 'varchar', 'varchar', 'text', 'text', 'varchar', 'bigint'];
 const DELIVERY_COLUMNS = ['id', 'message_id', 'subscription_id', 'tenant', 'event_type', 'status', 'attempt_count',
   'series_started_at', 'next_attempt_at', 'created_at', 'updated_at'];
-// PostgreSQL cannot infer parameter types inside a VALUES list that feeds an INSERT … SELECT.
+// PostgreSQL cannot infer parameter types inside a row source that feeds an INSERT … SELECT.
 const DELIVERY_TYPES = ['varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'integer', 'bigint', 'bigint', 'bigint', 'bigint'];
 
 /**
@@ -70,18 +71,19 @@ export async function writeMessagesInOneStatement(
   if (sql.dialect !== 'postgres') return undefined;
   const planned = await plan(sql, manager, messages, now);
   const deliveries = planned.flatMap((m) => m.deliveries);
+  // Far past this, the chunked path keeps single statements (and their arrays) a sane size.
   if (planned.length * MESSAGE_COLUMNS.length + deliveries.length * DELIVERY_COLUMNS.length > MAX_PARAMETERS) return undefined;
-  const message = valueTuples(sql, planned.map((m) => m.row));
+  const values: unknown[] = [];
+  const message = unnestColumns(sql, planned.map((m) => m.row), MESSAGE_TYPES, values);
   let statement = `WITH message AS (
-      INSERT INTO webhook_message (${MESSAGE_COLUMNS.join(', ')}) VALUES ${message.tuples}
+      INSERT INTO webhook_message (${MESSAGE_COLUMNS.join(', ')}) SELECT * FROM ${message}
       ON CONFLICT DO NOTHING RETURNING id)`;
-  const values = message.values;
   if (deliveries.length > 0) {
     // Deliveries of a message that was not inserted (a repeated idempotency key) are dropped by the join.
-    const delivery = valueTuples(sql, deliveries, DELIVERY_TYPES, values);
+    const delivery = unnestColumns(sql, deliveries, DELIVERY_TYPES, values);
     statement += `, delivery AS (
       INSERT INTO webhook_delivery (${DELIVERY_COLUMNS.join(', ')})
-      SELECT v.* FROM (VALUES ${delivery.tuples}) AS v (${DELIVERY_COLUMNS.join(', ')})
+      SELECT v.* FROM ${delivery} AS v (${DELIVERY_COLUMNS.join(', ')})
       JOIN message ON message.id = v.message_id)`;
   }
   const { rows } = await sql.positional<{ id: string }>(`${statement} SELECT id FROM message`, values, manager);

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { DeliveryWork, OutcomeBatch } from './delivery-records';
-import { insertAttempts, updateAttempted, updateDeferred, updateParked, writeAttemptedInOneStatement } from './outcome-statements';
+import { insertAttempts, updateAttempted, updateDeferred, updateParked, writeOutcomesInOneStatement } from './outcome-statements';
 import { SqlRunner, toDate } from './sql-runner';
 
 export type { AttemptRecord, DeferRecord, DeliveryWork, OutcomeBatch, ParkRecord } from './delivery-records';
@@ -9,10 +9,15 @@ const WORK_COLUMNS = `m.type, m.payload, m.channels, m.created_at AS occurred_at
        s.id AS s_id, s.url, s.profile, s.is_active, s.secret_current_enc, s.secret_previous_enc,
        s.secret_previous_expires_at, s.failure_streak, s.breaker_open_until`;
 
-/** Up to this many attempts (16 parameters each) are written by one statement on PostgreSQL. */
-const ONE_STATEMENT_ATTEMPTS = 1_000;
+/** Up to this many outcomes (16 parameters each at most) are written by one statement on PostgreSQL. */
+const ONE_STATEMENT_OUTCOMES = 1_000;
 
-const CLAIM_CONDITION = `status = 'pending' AND next_attempt_at <= :dueBy AND (locked_until IS NULL OR locked_until < :now)`;
+// A claim names its rows by id: they must be found through the primary key. Written plainly,
+// `status = 'pending' AND next_attempt_at <= …` matches the partial due index, which PostgreSQL
+// then prefers whenever its statistics say few rows are pending (the steady state), and scans
+// every entry of, dead ones included: measured at 3-4 ms per claim on a 20k-row table against
+// 0.25 ms by primary key. COALESCE keeps the condition out of the index's reach.
+const CLAIM_CONDITION = `COALESCE(status, '') = 'pending' AND next_attempt_at <= :dueBy AND (locked_until IS NULL OR locked_until < :now)`;
 
 /** The delivery table's hot paths: claim, read, record, sweep. */
 export class DeliveryStore {
@@ -41,16 +46,16 @@ export class DeliveryStore {
   async claimWork(ids: string[], now: Date, lease: Date, dueSlackMs = 1_000): Promise<DeliveryWork[]> {
     if (ids.length === 0) return [];
     if (this.sql.dialect !== 'postgres') return this.loadWork(await this.claim(ids, now, lease, dueSlackMs));
-    const rows = await this.sql.rows<Record<string, any>>(
+    const { rows } = await this.sql.positional<Record<string, any>>(
       `WITH d AS (
-         UPDATE webhook_delivery SET locked_until = :lease, updated_at = :now
-          WHERE id IN (:...ids) AND ${CLAIM_CONDITION}
+         UPDATE webhook_delivery SET locked_until = $2, updated_at = $3
+          WHERE id = ANY(CAST($1 AS varchar[])) AND ${CLAIM_CONDITION.replace(':dueBy', '$4').replace(':now', '$3')}
           RETURNING id, tenant, message_id, subscription_id, attempt_count, series_started_at)
        SELECT d.id, d.tenant, d.message_id, d.subscription_id, d.attempt_count, d.series_started_at, ${WORK_COLUMNS}
          FROM d
          JOIN webhook_message m ON m.id = d.message_id
          LEFT JOIN webhook_subscription s ON s.id = d.subscription_id`,
-      { ids, lease: lease.getTime(), now: now.getTime(), dueBy: now.getTime() + dueSlackMs },
+      [ids, lease.getTime(), now.getTime(), now.getTime() + dueSlackMs],
     );
     return rows.map(toWork);
   }
@@ -76,8 +81,8 @@ export class DeliveryStore {
   async record(batch: OutcomeBatch, now: Date): Promise<Set<string>> {
     const { attempts, parked, deferred } = batch;
     if (attempts.length + parked.length + deferred.length === 0) return new Set();
-    if (this.sql.dialect === 'postgres' && parked.length + deferred.length === 0 && attempts.length <= ONE_STATEMENT_ATTEMPTS) {
-      return new Set(await writeAttemptedInOneStatement(this.sql, attempts, now));
+    if (this.sql.dialect === 'postgres' && parked.length === 0 && attempts.length + deferred.length <= ONE_STATEMENT_OUTCOMES) {
+      return new Set(await writeOutcomesInOneStatement(this.sql, attempts, deferred, now));
     }
     return this.sql.transaction(async (manager) => {
       await insertAttempts(this.sql, attempts, manager);

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { AttemptRecord, DeferRecord, ParkRecord } from './delivery-records';
-import { insertRows, valueTuples } from './insert-rows';
+import { insertRows, unnestColumns, valueTuples } from './insert-rows';
 import type { SqlRunner } from './sql-runner';
 
 // PostgreSQL cannot infer the types of parameters in a VALUES list; SQLite reads these as affinities.
@@ -8,6 +8,7 @@ const OUTCOME_TYPES = ['varchar', 'bigint', 'varchar', 'integer', 'bigint', 'big
 const DEFER_TYPES = ['varchar', 'bigint', 'bigint'];
 
 const ATTEMPT_COLUMNS = ['id', 'delivery_id', 'tenant', 'started_at', 'duration_ms', 'status_code', 'response_excerpt', 'error'];
+const ATTEMPT_TYPES = ['varchar', 'varchar', 'varchar', 'bigint', 'integer', 'integer', 'text', 'varchar'];
 
 const attemptRow = (r: AttemptRecord) => [r.attemptId, r.deliveryId, r.tenant, r.startedAt.getTime(), r.durationMs, r.statusCode, r.responseExcerpt, r.error];
 
@@ -22,17 +23,24 @@ const outcomeRow = (r: AttemptRecord) => [
   r.error,
 ];
 
-// Every attempted delivery's next state; only rows still under this worker's claim change.
-// `before` adds common table expressions ahead of the VALUES list.
-const updateAttemptedSql = (tuples: string, nowPlaceholder: string, before = '') => `
-  WITH ${before}outcome (id, lease, status, attempt_count, next_attempt_at, delivered_at, last_status_code, last_error)
-         AS (VALUES ${tuples})
+const deferRow = (r: DeferRecord) => [r.deliveryId, r.lease.getTime(), r.nextAttemptAt.getTime()];
+
+// The statements below change a delivery only while this worker's claim (its lease) still holds.
+const outcomeRows = (source: string) =>
+  `outcome (id, lease, status, attempt_count, next_attempt_at, delivered_at, last_status_code, last_error) AS (${source})`;
+const updateFromOutcome = (now: string) => `
   UPDATE webhook_delivery
      SET status = outcome.status, attempt_count = outcome.attempt_count, next_attempt_at = outcome.next_attempt_at,
          delivered_at = outcome.delivered_at, last_status_code = outcome.last_status_code,
-         last_error = outcome.last_error, locked_until = NULL, updated_at = ${nowPlaceholder}
+         last_error = outcome.last_error, locked_until = NULL, updated_at = ${now}
     FROM outcome
    WHERE webhook_delivery.id = outcome.id AND webhook_delivery.locked_until = outcome.lease
+   RETURNING webhook_delivery.id`;
+const deferralRows = (source: string) => `deferral (id, lease, next_attempt_at) AS (${source})`;
+const updateFromDeferral = (now: string) => `
+  UPDATE webhook_delivery SET next_attempt_at = deferral.next_attempt_at, locked_until = NULL, updated_at = ${now}
+    FROM deferral
+   WHERE webhook_delivery.id = deferral.id AND webhook_delivery.locked_until = deferral.lease
    RETURNING webhook_delivery.id`;
 
 export async function insertAttempts(sql: SqlRunner, records: AttemptRecord[], manager: EntityManager): Promise<void> {
@@ -44,43 +52,50 @@ export async function updateAttempted(sql: SqlRunner, records: AttemptRecord[], 
   if (records.length === 0) return [];
   const { tuples, values } = valueTuples(sql, records.map(outcomeRow), OUTCOME_TYPES);
   values.push(now.getTime());
-  const { rows } = await sql.positional<{ id: string }>(updateAttemptedSql(tuples, sql.placeholder(values.length)), values, manager);
-  return rows.map((row) => row.id);
-}
-
-/**
- * The attempt rows and the deliveries' next states in a single statement, which PostgreSQL runs
- * atomically without a transaction: one round trip instead of four. PostgreSQL only.
- */
-export async function writeAttemptedInOneStatement(sql: SqlRunner, records: AttemptRecord[], now: Date): Promise<string[]> {
-  const attempts = valueTuples(sql, records.map(attemptRow));
-  const outcomes = valueTuples(sql, records.map(outcomeRow), OUTCOME_TYPES, attempts.values);
-  const values = outcomes.values;
-  values.push(now.getTime());
-  const insert = `attempt AS (INSERT INTO webhook_attempt (${ATTEMPT_COLUMNS.join(', ')}) VALUES ${attempts.tuples}), `;
-  const { rows } = await sql.positional<{ id: string }>(updateAttemptedSql(outcomes.tuples, sql.placeholder(values.length), insert), values);
+  const { rows } = await sql.positional<{ id: string }>(
+    `WITH ${outcomeRows(`VALUES ${tuples}`)} ${updateFromOutcome(sql.placeholder(values.length))}`,
+    values,
+    manager,
+  );
   return rows.map((row) => row.id);
 }
 
 /** Releases deferred deliveries' claims and sets when they are due again; nothing else changes. */
 export async function updateDeferred(sql: SqlRunner, records: DeferRecord[], now: Date, manager: EntityManager): Promise<string[]> {
   if (records.length === 0) return [];
-  const { tuples, values } = valueTuples(
-    sql,
-    records.map((r) => [r.deliveryId, r.lease.getTime(), r.nextAttemptAt.getTime()]),
-    DEFER_TYPES,
-  );
+  const { tuples, values } = valueTuples(sql, records.map(deferRow), DEFER_TYPES);
   values.push(now.getTime());
   const { rows } = await sql.positional<{ id: string }>(
-    `WITH deferral (id, lease, next_attempt_at) AS (VALUES ${tuples})
-     UPDATE webhook_delivery
-        SET next_attempt_at = deferral.next_attempt_at, locked_until = NULL, updated_at = ${sql.placeholder(values.length)}
-       FROM deferral
-      WHERE webhook_delivery.id = deferral.id AND webhook_delivery.locked_until = deferral.lease
-      RETURNING webhook_delivery.id`,
+    `WITH ${deferralRows(`VALUES ${tuples}`)} ${updateFromDeferral(sql.placeholder(values.length))}`,
     values,
     manager,
   );
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Attempt rows, attempted deliveries' next states and deferrals in a single statement, which
+ * PostgreSQL runs atomically without a transaction: one round trip instead of four or five.
+ * PostgreSQL only (SQLite has no data-modifying WITH). Returns the ids whose state was written.
+ */
+export async function writeOutcomesInOneStatement(sql: SqlRunner, attempts: AttemptRecord[], deferred: DeferRecord[], now: Date): Promise<string[]> {
+  const values: unknown[] = [now.getTime()];
+  const at = sql.placeholder(1);
+  const parts: string[] = [];
+  const written: string[] = [];
+  if (attempts.length > 0) {
+    const inserted = unnestColumns(sql, attempts.map(attemptRow), ATTEMPT_TYPES, values);
+    const outcomes = unnestColumns(sql, attempts.map(outcomeRow), OUTCOME_TYPES, values);
+    parts.push(`attempt AS (INSERT INTO webhook_attempt (${ATTEMPT_COLUMNS.join(', ')}) SELECT * FROM ${inserted})`);
+    parts.push(outcomeRows(`SELECT * FROM ${outcomes}`), `attempted AS (${updateFromOutcome(at)})`);
+    written.push('SELECT id FROM attempted');
+  }
+  if (deferred.length > 0) {
+    const deferrals = unnestColumns(sql, deferred.map(deferRow), DEFER_TYPES, values);
+    parts.push(deferralRows(`SELECT * FROM ${deferrals}`), `deferred AS (${updateFromDeferral(at)})`);
+    written.push('SELECT id FROM deferred');
+  }
+  const { rows } = await sql.positional<{ id: string }>(`WITH ${parts.join(', ')} ${written.join(' UNION ALL ')}`, values);
   return rows.map((row) => row.id);
 }
 

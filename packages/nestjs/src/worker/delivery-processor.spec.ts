@@ -34,14 +34,13 @@ function processor(items: DeliveryWork[], send: (url: string) => Promise<Deliver
       return new Set([...batch.attempts, ...batch.deferred, ...batch.parked].map((r) => r.deliveryId));
     },
   } as unknown as DeliveryStore;
-  const enqueueRetries = jest.fn(async () => undefined);
-  const enqueueDeferred = jest.fn(async () => undefined);
+  const enqueueLater = jest.fn(async (_groups: { deliveryIds: string[]; delayMs: number }[], _tag: string) => undefined);
   const p = new DeliveryProcessor({
     store,
-    profiles: new ProfileRegistry(),
+    profiles: new ProfileRegistry('standard', {}, { schedule: [1_000], jitter: 0 }),
     secrets: { signingSecrets: () => [secret] } as unknown as SubscriptionSecrets,
     send: (request) => send(request.url),
-    enqueuer: { enqueueRetries, enqueueDeferred } as unknown as DeliveryEnqueuer,
+    enqueuer: { enqueueLater } as unknown as DeliveryEnqueuer,
     disabler: { disable: jest.fn() } as unknown as SubscriptionDisabler,
     events: { emit: jest.fn() },
     clock: systemClock,
@@ -50,7 +49,7 @@ function processor(items: DeliveryWork[], send: (url: string) => Promise<Deliver
     perSubscriptionConcurrency: 10,
   });
   const attempted = () => written.flatMap((b) => b.attempts.map((a) => a.deliveryId));
-  return { p, attempted, enqueueRetries };
+  return { p, attempted, enqueueLater };
 }
 
 const ok: DeliveryOutcome = { ok: true, statusCode: 200, durationMs: 1 };
@@ -79,9 +78,15 @@ describe('DeliveryProcessor', () => {
     expect(attempted()).toEqual(['dlv_a']);
   });
 
-  it('schedules a retry for a failed attempt once its outcome is written', async () => {
-    const { p, enqueueRetries } = processor([work('dlv_a', 'sub_a')], async () => ({ ok: false, statusCode: 503, durationMs: 1 }));
-    await p.process(['dlv_a']);
-    expect(enqueueRetries).toHaveBeenCalledWith([expect.objectContaining({ deliveryId: 'dlv_a', attemptCount: 1 })]);
+  it('schedules the retries of failed attempts that fall due together as one job, none before it is due', async () => {
+    const { p, enqueueLater } = processor([work('dlv_a', 'sub_a'), work('dlv_b', 'sub_a')], async () => ({ ok: false, statusCode: 503, durationMs: 1 }));
+    const before = Date.now();
+    await p.process(['dlv_a', 'dlv_b']);
+    const [groups] = enqueueLater.mock.calls.find(([, tag]) => tag.startsWith('retry'))!;
+    expect(groups).toHaveLength(1);
+    expect(groups[0].deliveryIds.sort()).toEqual(['dlv_a', 'dlv_b']);
+    expect(groups[0].delayMs).toBeGreaterThan(0);
+    expect(groups[0].delayMs).toBeLessThanOrEqual(1_000);
+    expect(groups[0].delayMs).toBeGreaterThanOrEqual(1_000 - (Date.now() - before));
   });
 });

@@ -41,19 +41,31 @@ const MAX_DEFER_MS = 60_000;
 const DEFER_BY_JOB_WITHIN_MS = 5_000;
 /** Deferred deliveries due within this of each other share a job (under the claim's 1 s slack). */
 const DEFER_GROUP_MS = 900;
+/** Retries due within this of each other share a job, sent when the last is due: none early, none much late. */
+const RETRY_GROUP_MS = 100;
 /** Attempts that may run on after their job ended; past it, jobs wait for theirs again. */
 const MAX_DETACHED = 1_000;
 
 /**
- * Groups deferred deliveries due within one claim's slack of each other: a job that runs when the
- * first is due claims them all (the claim takes deliveries due in the next second).
+ * Groups deliveries due within `windowMs` of the group's first into one delayed job. `sendAt`
+ * 'first': the job runs when the first is due and its claim (which takes deliveries due in the
+ * next second) takes the rest early; 'last': it runs when the last is due, so none goes early.
  */
-function groupDue(deferred: { id: string; at: number }[], now: number): { deliveryIds: string[]; delayMs: number }[] {
+function groupDue(
+  due: { id: string; at: number }[],
+  now: number,
+  windowMs: number,
+  sendAt: 'first' | 'last',
+): { deliveryIds: string[]; delayMs: number }[] {
   const groups: { deliveryIds: string[]; delayMs: number; first: number }[] = [];
-  for (const { id, at } of deferred.sort((a, b) => a.at - b.at)) {
+  for (const { id, at } of due.sort((a, b) => a.at - b.at)) {
     const last = groups[groups.length - 1];
-    if (last && at - last.first < DEFER_GROUP_MS) last.deliveryIds.push(id);
-    else groups.push({ deliveryIds: [id], delayMs: Math.max(0, at - now), first: at });
+    if (last && at - last.first < windowMs) {
+      last.deliveryIds.push(id);
+      if (sendAt === 'last') last.delayMs = Math.max(0, at - now);
+    } else {
+      groups.push({ deliveryIds: [id], delayMs: Math.max(0, at - now), first: at });
+    }
   }
   return groups;
 }
@@ -158,20 +170,20 @@ export class DeliveryProcessor {
     return { item, record, written: await this.flusher.attempted(record) };
   }
 
-  /** Retries and near deferrals get their delayed jobs; a 410 disables; exhaustion is announced. */
+  /** Retries and near deferrals get delayed jobs, grouped by when they are due; a 410 disables; exhaustion is announced. */
   private async afterRecord(handled: Handled[]): Promise<void> {
     const now = this.deps.clock.now().getTime();
-    const retries: Parameters<DeliveryEnqueuer['enqueueRetries']>[0] = [];
+    const retries: { id: string; at: number }[] = [];
     const deferred: { id: string; at: number }[] = [];
     for (const { item, record, deferredUntil } of handled) {
       if (record?.next.status === 'pending' && record.next.nextAttemptAt) {
-        retries.push({ deliveryId: item.id, attemptCount: record.next.attemptCount, delayMs: Math.max(0, record.next.nextAttemptAt.getTime() - now) });
+        retries.push({ id: item.id, at: record.next.nextAttemptAt.getTime() });
       } else if (deferredUntil && deferredUntil.getTime() - now <= DEFER_BY_JOB_WITHIN_MS) {
         deferred.push({ id: item.id, at: deferredUntil.getTime() });
       }
     }
-    await this.deps.enqueuer.enqueueRetries(retries);
-    await this.deps.enqueuer.enqueueDeferred(groupDue(deferred, now), `defer${now}`);
+    await this.deps.enqueuer.enqueueLater(groupDue(retries, now, RETRY_GROUP_MS, 'last'), `retry${now}`);
+    await this.deps.enqueuer.enqueueLater(groupDue(deferred, now, DEFER_GROUP_MS, 'first'), `defer${now}`);
     for (const { item, record } of handled) {
       if (!record) continue;
       if (record.gone) {
