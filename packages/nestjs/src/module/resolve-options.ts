@@ -45,7 +45,7 @@ export function resolveOptions(options: WebhooksModuleOptions = {}, env = proces
   const worker = {
     enabled: options.worker?.enabled ?? true,
     concurrency: positiveInt(options.worker?.concurrency ?? 20, '/worker/concurrency'),
-    batchSize: positiveInt(options.worker?.batchSize ?? 50, '/worker/batchSize'),
+    batchSize: positiveInt(options.worker?.batchSize ?? 100, '/worker/batchSize'),
     shutdownGraceMs: nonNegative(options.worker?.shutdownGraceMs ?? 10_000, '/worker/shutdownGraceMs'),
     leaseMarginMs: nonNegative(options.worker?.leaseMarginMs ?? 30_000, '/worker/leaseMarginMs'),
     perSubscriptionConcurrency: positiveInt(options.worker?.perSubscriptionConcurrency ?? 10, '/worker/perSubscriptionConcurrency'),

@@ -60,7 +60,7 @@ export interface WebhooksModuleOptions {
     enabled?: boolean;
     /** Jobs handled at once by this process. */
     concurrency?: number;
-    /** How many deliveries of one publish travel in one job. */
+    /** How many deliveries of one publish travel in one job (default 100). */
     batchSize?: number;
     /** How long shutdown waits for in-flight attempts. */
     shutdownGraceMs?: number;

@@ -113,6 +113,11 @@ export class DeliveryProcessor {
   async process(deliveryIds: string[], options: { detachAfterMs?: number } = {}): Promise<void> {
     const claimedAt = this.deps.clock.now();
     const lease = new Date(claimedAt.getTime() + this.deps.timeoutMs + this.deps.leaseMarginMs);
+    const holds = this.slots.backlogged(DEFER_BY_JOB_WITHIN_MS);
+    if (holds.length > 0) {
+      const held = await this.deps.store.holdBack(deliveryIds, holds, claimedAt);
+      for (const [subscriptionId, count] of held) this.slots.heldBack(subscriptionId, count);
+    }
     const work = await this.deps.store.claimWork(deliveryIds, claimedAt, lease);
     if (work.length === 0) return;
     const tasks = work.map((item) => this.handle(item, lease));

@@ -69,6 +69,37 @@ describe('SubscriptionSlots', () => {
     expect((await waiting).granted).toBe(false);
   });
 
+  it('names a slow, full subscription as backlogged once its next deferral is far enough ahead', async () => {
+    const { clock, slots: s } = slots(2);
+    granted(await s.acquire('sub_slow'));
+    granted(await s.acquire('sub_slow'));
+    granted(await s.acquire('sub_fast'));
+    clock.advance(4_000); // the slow attempts have run 4 s: a deferral comes back in 2 s
+    expect(s.backlogged(1_000)).toEqual([{ subscriptionId: 'sub_slow', until: new Date(clock.at() + 2_000) }]);
+    expect(s.backlogged(5_000)).toEqual([]);
+  });
+
+  it('spaces deliveries held back in bulk like single deferrals, within maxDeferMs', async () => {
+    const { clock, slots: s } = slots(2, 50, 20_000);
+    granted(await s.acquire('sub_a'));
+    granted(await s.acquire('sub_a'));
+    clock.advance(4_000);
+    s.heldBack('sub_a', 3); // 3 deliveries at 2 s each
+    expect(await s.acquire('sub_a')).toEqual({ granted: false, retryAt: new Date(clock.at() + 8_000) });
+    s.heldBack('sub_a', 100);
+    expect(s.backlogged(0)).toEqual([{ subscriptionId: 'sub_a', until: new Date(clock.at() + 20_000) }]);
+  });
+
+  it('never names a subscription with a free slot or a fast endpoint as backlogged', async () => {
+    const { clock, slots: s } = slots(2);
+    granted(await s.acquire('sub_half'));
+    granted(await s.acquire('sub_fast')).release(5);
+    granted(await s.acquire('sub_fast'));
+    granted(await s.acquire('sub_fast'));
+    clock.advance(500);
+    expect(s.backlogged(0)).toEqual([]);
+  });
+
   it('reports no busy subscription once every slot is released', async () => {
     const { slots: s } = slots(1);
     granted(await s.acquire('sub_a')).release(3);

@@ -69,6 +69,32 @@ export class SubscriptionSlots {
     });
   }
 
+  /**
+   * Slow subscriptions with every slot taken whose next deferral would come back `minAheadMs` or
+   * later: a job's deliveries for them would only be claimed to be deferred, so they are put back
+   * unclaimed (see DeliveryStore.holdBack), due when the next deferral would be. At most `limit`.
+   */
+  backlogged(minAheadMs: number, limit = 100): { subscriptionId: string; until: Date }[] {
+    const now = this.now();
+    const held: { subscriptionId: string; until: Date }[] = [];
+    for (const [subscriptionId, state] of this.states) {
+      if (held.length >= limit) break;
+      if (state.inFlight.length < this.options.perSubscription || !this.isSlow(state)) continue;
+      const until = this.nextDeferral(state, now);
+      if (until - now >= minAheadMs) held.push({ subscriptionId, until: new Date(until) });
+    }
+    return held;
+  }
+
+  /** Moves the subscription's horizon past `count` deliveries put back in bulk. */
+  heldBack(subscriptionId: string, count: number): void {
+    const state = this.states.get(subscriptionId);
+    if (!state || count <= 0) return;
+    const now = this.now();
+    const spacing = this.attemptEstimateMs(state, now) / this.options.perSubscription;
+    state.horizon = Math.min(Math.max(now, state.horizon) + spacing * count, now + this.options.maxDeferMs);
+  }
+
   /** Subscriptions with attempts in flight or waiting, for tests and metrics. */
   get busySubscriptions(): number {
     return [...this.states.values()].filter((s) => s.inFlight.length > 0 || s.waiting.length > 0).length;
@@ -111,10 +137,13 @@ export class SubscriptionSlots {
 
   /** Spaces deferred deliveries at the endpoint's observed pace, so they do not all return at once. */
   private defer(state: SubscriptionState): SlotDecision {
-    const now = this.now();
-    const spacing = this.attemptEstimateMs(state, now) / this.options.perSubscription;
-    state.horizon = Math.min(Math.max(now, state.horizon) + spacing, now + this.options.maxDeferMs);
+    state.horizon = this.nextDeferral(state, this.now());
     return { granted: false, retryAt: new Date(state.horizon) };
+  }
+
+  private nextDeferral(state: SubscriptionState, now: number): number {
+    const spacing = this.attemptEstimateMs(state, now) / this.options.perSubscription;
+    return Math.min(Math.max(now, state.horizon) + spacing, now + this.options.maxDeferMs);
   }
 
   private isSlow(state: SubscriptionState): boolean {

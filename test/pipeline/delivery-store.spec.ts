@@ -1,0 +1,81 @@
+import { ALL_DRIVERS } from '../support/drivers';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+interface Row {
+  id: string;
+  subscription_id: string;
+  next_attempt_at: string | number;
+  locked_until: string | number | null;
+  attempt_count: string | number;
+}
+
+describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('delivery store claims on %s', (_name, makeDriver) => {
+  const driver = makeDriver();
+  let t: TestApp;
+
+  beforeAll(async () => {
+    await driver.setUp();
+    // Nothing consumes: the test drives claims itself.
+    t = await createTestApp(driver, { worker: { enabled: false }, sweeper: { enabled: false } });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await driver.tearDown();
+  });
+
+  async function published(): Promise<{ held: string; other: string; rows: () => Promise<Row[]> }> {
+    const tenant = `store-${Math.random().toString(36).slice(2, 10)}`;
+    const held = (await t.subscriptions.create({ tenant, url: 'http://127.0.0.1:9/held', events: ['*'] })).id;
+    const other = (await t.subscriptions.create({ tenant, url: 'http://127.0.0.1:9/other', events: ['*'] })).id;
+    await t.publisher.publishMany([1, 2, 3].map((n) => ({ type: 'points.earned', data: { customer_id: `c${n}` }, tenant })));
+    const rows = () =>
+      t.dataSource.query(
+        `SELECT id, subscription_id, next_attempt_at, locked_until, attempt_count FROM webhook_delivery WHERE tenant = '${tenant}' ORDER BY id`,
+      ) as Promise<Row[]>;
+    return { held, other, rows };
+  }
+
+  it('puts back, unclaimed, only the claimable deliveries of a held-back subscription, and the claim then skips them', async () => {
+    const { held, other, rows } = await published();
+    const before = await rows();
+    const ids = before.map((r) => r.id);
+    const [claimedFirst, ...heldRest] = before.filter((r) => r.subscription_id === held);
+    const now = new Date();
+    const lease = new Date(now.getTime() + 60_000);
+    // Another worker holds one of them: it must stay exactly as that worker left it.
+    await t.runtime.store.claimWork([claimedFirst.id], now, lease);
+
+    const until = new Date(now.getTime() + 30_000);
+    const counts = await t.runtime.store.holdBack(ids, [{ subscriptionId: held, until }], now);
+    expect([...counts]).toEqual([[held, heldRest.length]]);
+
+    const after = new Map((await rows()).map((r) => [r.id, r]));
+    for (const r of heldRest) {
+      expect(Number(after.get(r.id)!.next_attempt_at)).toBe(until.getTime());
+      expect(after.get(r.id)!.locked_until).toBeNull();
+      expect(Number(after.get(r.id)!.attempt_count)).toBe(0);
+    }
+    expect(Number(after.get(claimedFirst.id)!.locked_until)).toBe(lease.getTime());
+    expect(Number(after.get(claimedFirst.id)!.next_attempt_at)).toBe(Number(claimedFirst.next_attempt_at));
+    for (const r of before.filter((r) => r.subscription_id === other)) {
+      expect(after.get(r.id)).toEqual(r);
+    }
+
+    const work = await t.runtime.store.claimWork(ids, now, lease);
+    expect(work.map((w) => w.id).sort()).toEqual(before.filter((r) => r.subscription_id === other).map((r) => r.id));
+    expect(work.every((w) => w.payload.includes('customer_id') && w.subscription?.url === 'http://127.0.0.1:9/other')).toBe(true);
+  });
+
+  it('holds back nothing when no subscription is named', async () => {
+    const { rows } = await published();
+    const before = await rows();
+    const counts = await t.runtime.store.holdBack(
+      before.map((r) => r.id),
+      [],
+      new Date(),
+    );
+    expect(counts.size).toBe(0);
+    expect(await rows()).toEqual(before);
+  });
+});
