@@ -5,9 +5,9 @@ import type { QueueOptions } from '../module/webhooks-module-options';
 import type { HooklineLogger } from './hookline-logger';
 
 /** The queue driver the options name. */
-export function createQueue(options: QueueOptions, logger: HooklineLogger): DeliveryQueue {
+export function createQueue(options: QueueOptions, logger: HooklineLogger, batchSize: number): DeliveryQueue {
   const queueLogger = { error: logger.error.bind(logger), warn: (message: string) => logger.warn(message) };
-  if (options.driver === 'in-process') return new InProcessQueue({ logger: queueLogger });
+  if (options.driver === 'in-process') return new InProcessQueue({ logger: queueLogger, mergeUpTo: batchSize });
   const connection = typeof options.connection === 'string' ? bullMqConnectionFromUrl(options.connection) : options.connection;
   return new BullMqQueue({ connection, prefix: options.prefix, queueName: options.queueName, logger: queueLogger });
 }

@@ -71,7 +71,7 @@ export class HooklineRuntime {
     this.events = operationalEventsVia(emitter);
     this.profiles = new ProfileRegistry(rawOptions.profile, rawOptions.profiles, rawOptions.retry);
     const secrets = new SubscriptionSecrets(new SecretCipher(options.encryptionKeys), clock);
-    this.queue = createQueue(options.queue, logger);
+    this.queue = createQueue(options.queue, logger, options.worker.batchSize);
     this.metrics = new HooklineMetrics(sql, this.queue, clock);
     this.pruner = new RetentionPruner(dataSource, sql, clock, options.retention, (error) =>
       logger.warn(`Retention pruning failed (${(error as Error).message}); the next interval will try again.`),

@@ -35,4 +35,30 @@ describe('InProcessQueue', () => {
     expect(maxRunning).toBe(1);
     await queue.close();
   });
+
+  it('merges a backlog into the free handlers, up to mergeUpTo deliveries per run, and frees every key', async () => {
+    const queue = new InProcessQueue({ logger: new RecordingLogger(), mergeUpTo: 4 });
+    const runs: string[][] = [];
+    await queue.enqueue(Array.from({ length: 10 }, (_, i) => ({ key: `k${i}`, deliveryIds: [`dlv_${i}`] })));
+    await queue.startWorker(async (ids) => void runs.push(ids), { concurrency: 2 });
+    await eventually('every delivery ran', () => runs.flat().length === 10);
+    // 10 waiting for 2 handlers: the first runs take 4 (the cap), never one at a time.
+    expect(runs[0]).toEqual(['dlv_0', 'dlv_1', 'dlv_2', 'dlv_3']);
+    expect(runs.every((ids) => ids.length <= 4)).toBe(true);
+    expect(runs.flat().sort()).toEqual(Array.from({ length: 10 }, (_, i) => `dlv_${i}`).sort());
+    await eventually('idle', async () => (await queue.counts()).active === 0);
+    await queue.enqueue([{ key: 'k3', deliveryIds: ['dlv_again'] }]);
+    await eventually('a merged key is accepted again', () => runs.flat().includes('dlv_again'));
+    await queue.close();
+  });
+
+  it('runs jobs one by one while handlers are free', async () => {
+    const queue = new InProcessQueue({ logger: new RecordingLogger(), mergeUpTo: 100 });
+    const runs: string[][] = [];
+    await queue.startWorker(async (ids) => void runs.push(ids), { concurrency: 4 });
+    await queue.enqueue([{ key: 'a', deliveryIds: ['dlv_a'] }, { key: 'b', deliveryIds: ['dlv_b'] }]);
+    await eventually('both ran', () => runs.length === 2);
+    expect(runs).toEqual([['dlv_a'], ['dlv_b']]);
+    await queue.close();
+  });
 });
