@@ -1,18 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import type { HooklineRuntime } from '@hookline/nestjs';
 import { DedicatedPostgres } from '../support/dedicated-postgres';
-import { DedicatedRedis } from '../support/dedicated-redis';
-import {
-  cleanUpAll,
-  createSchemaDataSource,
-  deliveryIds,
-  faultOptions,
-  publisherRuntime,
-  strandedDeliveries,
-  tally,
-} from '../support/pipeline-harness';
+import { deliveryIds, strandedDeliveries, tally } from '../support/pipeline-harness';
+import { faultRig } from '../support/fault-rig';
 import { eventually, TestReceiver } from '../support/receiver';
-import { WorkerProcesses } from '../support/worker-processes';
 
 const BATCHES = 160;
 const BATCH_SIZE = 20;
@@ -24,33 +13,12 @@ interface PublishCall {
 
 describe('fault: PostgreSQL restarted mid-run', () => {
   const postgres = new DedicatedPostgres();
-  const redis = new DedicatedRedis();
-  const receiver = new TestReceiver();
-  const prefix = `hlpg-${randomBytes(3).toString('hex')}`;
-  let db: Awaited<ReturnType<typeof createSchemaDataSource>>;
-  let publisher: HooklineRuntime;
-  const workers = new WorkerProcesses(() => ({ postgresUrl: postgres.url, schema: db.schema, options: faultOptions(redis.url, prefix) }));
-
-  beforeAll(async () => {
-    await Promise.all([postgres.start(), redis.start(), receiver.start()]);
-    db = await createSchemaDataSource(postgres.url);
-    publisher = publisherRuntime(db.dataSource, faultOptions(redis.url, prefix));
-  }, 60_000);
-
-  afterAll(async () => {
-    await cleanUpAll(
-      () => workers.killAll(),
-      () => publisher?.stop(),
-      () => db?.drop(),
-      () => receiver.stop(),
-      () => redis.dispose(),
-      () => postgres.dispose(),
-    );
-  }, 60_000);
+  const rig = faultRig({ prefix: 'hlpg', receiver: new TestReceiver(), postgres });
+  const { receiver, workers } = rig;
 
   it('rejects publishes clearly while it is down and delivers every publish that resolved', async () => {
     const tenant = 'pg-shop';
-    await publisher.subscriptions.create({ tenant, url: receiver.url('/pg'), events: ['points.*'] });
+    await rig.publisher.subscriptions.create({ tenant, url: receiver.url('/pg'), events: ['points.*'] });
     receiver.respond = async () => {
       await new Promise((resolve) => setTimeout(resolve, 2));
       return { status: 200 };
@@ -64,7 +32,7 @@ describe('fault: PostgreSQL restarted mid-run', () => {
         const keys = Array.from({ length: BATCH_SIZE }, (_, i) => `b${batch}-${i}`);
         const call: PublishCall = { keys };
         try {
-          await publisher.publisher.publishMany(
+          await rig.publisher.publisher.publishMany(
             keys.map((key, i) => ({ type: 'points.earned', data: { customer_id: `c${i}`, amount: 1 }, tenant, idempotencyKey: key })),
           );
         } catch (error) {
@@ -85,7 +53,7 @@ describe('fault: PostgreSQL restarted mid-run', () => {
     const resolved = calls.filter((c) => !c.error).flatMap((c) => c.keys);
     const rejected = calls.filter((c) => c.error);
     const stored = new Set(
-      ((await db.dataSource.query('SELECT idempotency_key FROM webhook_message')) as { idempotency_key: string }[]).map((r) => r.idempotency_key),
+      ((await rig.db.dataSource.query('SELECT idempotency_key FROM webhook_message')) as { idempotency_key: string }[]).map((r) => r.idempotency_key),
     );
     // Never a false success, never a silent store.
     expect(resolved.filter((key) => !stored.has(key))).toEqual([]);
@@ -98,13 +66,13 @@ describe('fault: PostgreSQL restarted mid-run', () => {
     }
     const causes = [...new Set(rejected.map(({ error }) => (error!.cause as Error).message.replace(/:\d+$/, '')))];
 
-    await eventually(async () => (await deliveryIds(db.dataSource)).undelivered === 0, 60_000, 200);
-    const result = tally((await deliveryIds(db.dataSource)).all, receiver);
+    await eventually(async () => (await deliveryIds(rig.db.dataSource)).undelivered === 0, 60_000, 200);
+    const result = tally((await deliveryIds(rig.db.dataSource)).all, receiver);
     console.log(
       `fault postgres-restart (stopped at ${atStop} received, down 2 s; ${rejected.length} of ${calls.length} publish calls rejected: ${causes.join(' | ')}): ${JSON.stringify(result)}`,
     );
     expect(result).toMatchObject({ published: resolved.length, unique: resolved.length, lost: 0 });
-    expect(await strandedDeliveries(db.dataSource, 0)).toEqual([]);
+    expect(await strandedDeliveries(rig.db.dataSource, 0)).toEqual([]);
     // The same worker processes rode out the outage: they saw it, retried, and kept going.
     expect(started.every((w) => w.alive)).toBe(true);
     expect(started.flatMap((w) => w.log).some((line) => /Sweep failed/.test(line))).toBe(true);

@@ -1,20 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import type { HooklineRuntime } from '@hookline/nestjs';
-import { DedicatedRedis } from '../support/dedicated-redis';
-import { POSTGRES_URL } from '../support/drivers';
 import { FaultyReceiver, HUGE_BODY_BYTES, PRIVATE_REDIRECT_TARGET, type ReceiverFault } from '../support/faulty-receiver';
-import {
-  cleanUpAll,
-  createSchemaDataSource,
-  deliveryIds,
-  faultOptions,
-  publisherRuntime,
-  publishPoints,
-  strandedDeliveries,
-  tally,
-} from '../support/pipeline-harness';
+import { deliveryIds, faultOptions, publishPoints, strandedDeliveries, tally } from '../support/pipeline-harness';
+import { faultRig } from '../support/fault-rig';
 import { eventually } from '../support/receiver';
-import { WorkerProcesses } from '../support/worker-processes';
 
 const TIMEOUT_MS = 1_000;
 const ATTEMPTS = 3;
@@ -38,44 +25,26 @@ interface AttemptRow {
 }
 
 describe.each(['axios', 'undici'] as const)('fault: receivers that misbehave (%s transport)', (transport) => {
-  const redis = new DedicatedRedis();
-  const receiver = new FaultyReceiver();
-  const prefix = `hlrecv-${randomBytes(3).toString('hex')}`;
-  let db: Awaited<ReturnType<typeof createSchemaDataSource>>;
-  let publisher: HooklineRuntime;
-  const options = () =>
-    faultOptions(redis.url, prefix, {
-      retry: { schedule: [200, 400], jitter: 0 },
-      delivery: { allowHttp: true, allowedHosts: ['127.0.0.1'], timeoutMs: TIMEOUT_MS, transport },
-      worker: { concurrency: 20, leaseMarginMs: 1_000, shutdownGraceMs: 2_000 },
-    });
-  const workers = new WorkerProcesses(() => ({ postgresUrl: POSTGRES_URL, schema: db.schema, options: options() }));
-
-  beforeAll(async () => {
-    await redis.start();
-    await receiver.start();
-    db = await createSchemaDataSource();
-    publisher = publisherRuntime(db.dataSource, options());
+  const rig = faultRig({
+    prefix: 'hlrecv',
+    receiver: new FaultyReceiver(),
+    options: (redisUrl, prefix) =>
+      faultOptions(redisUrl, prefix, {
+        retry: { schedule: [200, 400], jitter: 0 },
+        delivery: { allowHttp: true, allowedHosts: ['127.0.0.1'], timeoutMs: TIMEOUT_MS, transport },
+        worker: { concurrency: 20, leaseMarginMs: 1_000, shutdownGraceMs: 2_000 },
+      }),
   });
-
-  afterAll(async () => {
-    await cleanUpAll(
-      () => workers.killAll(),
-      () => publisher?.stop(),
-      () => db?.drop(),
-      () => receiver.stop(),
-      () => redis.dispose(),
-    );
-  });
+  const { receiver, workers } = rig;
 
   it('records every fault as a failed attempt while healthy deliveries keep flowing', async () => {
-    await publisher.subscriptions.create({ tenant: 'healthy', url: receiver.url('ok'), events: ['points.*'] });
+    await rig.publisher.subscriptions.create({ tenant: 'healthy', url: receiver.url('ok'), events: ['points.*'] });
     for (const { fault } of FAULTS) {
-      await publisher.subscriptions.create({ tenant: fault, url: receiver.url(fault), events: ['points.*'] });
+      await rig.publisher.subscriptions.create({ tenant: fault, url: receiver.url(fault), events: ['points.*'] });
     }
     const worker = await workers.start();
-    await publishPoints(publisher, 200, 'healthy');
-    await eventually(async () => (await deliveryIds(db.dataSource)).undelivered === 0, 20_000, 100);
+    await publishPoints(rig.publisher, 200, 'healthy');
+    await eventually(async () => (await deliveryIds(rig.db.dataSource)).undelivered === 0, 20_000, 100);
     const memoryBefore = await worker.memory();
 
     // Healthy deliveries go on being published, one batch every 100 ms, while the faults play out.
@@ -83,17 +52,17 @@ describe.each(['axios', 'undici'] as const)('fault: receivers that misbehave (%s
     const healthyDuringFaults = (async () => {
       let batches = 0;
       for (; !faultsOver; batches += 1) {
-        await publishPoints(publisher, 20, 'healthy');
+        await publishPoints(rig.publisher, 20, 'healthy');
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       return batches * 20;
     })();
     const faultsFrom = Date.now();
-    for (const { fault } of FAULTS) await publishPoints(publisher, PER_FAULT, fault);
-    const faulty = await db.dataSource.query(`SELECT id FROM webhook_delivery WHERE tenant <> 'healthy'`);
+    for (const { fault } of FAULTS) await publishPoints(rig.publisher, PER_FAULT, fault);
+    const faulty = await rig.db.dataSource.query(`SELECT id FROM webhook_delivery WHERE tenant <> 'healthy'`);
     expect(faulty).toHaveLength(FAULTS.length * PER_FAULT);
     await eventually(
-      async () => (await db.dataSource.query(`SELECT id FROM webhook_delivery WHERE tenant <> 'healthy' AND status <> 'failed'`)).length === 0,
+      async () => (await rig.db.dataSource.query(`SELECT id FROM webhook_delivery WHERE tenant <> 'healthy' AND status <> 'failed'`)).length === 0,
       40_000,
       200,
     );
@@ -104,12 +73,12 @@ describe.each(['axios', 'undici'] as const)('fault: receivers that misbehave (%s
 
     // After the faults, the same worker delivers a fresh batch promptly.
     const afterFrom = Date.now();
-    await publishPoints(publisher, 500, 'healthy');
-    await eventually(async () => (await deliveryIds(db.dataSource)).undelivered === FAULTS.length * PER_FAULT, 20_000, 100);
+    await publishPoints(rig.publisher, 500, 'healthy');
+    await eventually(async () => (await deliveryIds(rig.db.dataSource)).undelivered === FAULTS.length * PER_FAULT, 20_000, 100);
     const afterMs = Date.now() - afterFrom;
 
     for (const { fault, error, status } of FAULTS) {
-      const attempts: AttemptRow[] = await db.dataSource.query(
+      const attempts: AttemptRow[] = await rig.db.dataSource.query(
         `SELECT a.delivery_id, a.status_code, a.response_excerpt, a.error, a.duration_ms
            FROM webhook_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id WHERE d.tenant = $1`,
         [fault],
@@ -122,14 +91,14 @@ describe.each(['axios', 'undici'] as const)('fault: receivers that misbehave (%s
       expect(receiver.received(fault)).toHaveLength(PER_FAULT * ATTEMPTS);
     }
     // Timeouts are enforced on the whole exchange: no hanging or dribbling attempt outlived it by much.
-    const slow: AttemptRow[] = await db.dataSource.query(
+    const slow: AttemptRow[] = await rig.db.dataSource.query(
       `SELECT a.duration_ms FROM webhook_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id WHERE d.tenant IN ('hang', 'slow-body')`,
     );
     expect(Math.max(...slow.map((a) => Number(a.duration_ms)))).toBeLessThan(TIMEOUT_MS + 500);
     // Redirects are never followed: the reachable loopback target got nothing, so neither was the private one tried.
     expect(receiver.received('redirected')).toHaveLength(0);
     // The 100 MB body: the excerpt is capped, the rest was never read.
-    const huge: AttemptRow[] = await db.dataSource.query(
+    const huge: AttemptRow[] = await rig.db.dataSource.query(
       `SELECT a.response_excerpt FROM webhook_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id WHERE d.tenant = 'huge-body'`,
     );
     expect(Math.max(...huge.map((a) => a.response_excerpt?.length ?? 0))).toBeLessThanOrEqual(4_096);
@@ -148,7 +117,7 @@ describe.each(['axios', 'undici'] as const)('fault: receivers that misbehave (%s
     expect(afterMs).toBeLessThan(5_000);
     expect(worker.alive).toBe(true);
 
-    const result = tally((await deliveryIds(db.dataSource)).all, receiver);
+    const result = tally((await deliveryIds(rig.db.dataSource)).all, receiver);
     console.log(
       `fault receivers (${transport}; ${FAULTS.length} faults x ${PER_FAULT} deliveries x ${ATTEMPTS} attempts; healthy max gap ${maxGapMs} ms, ` +
         `500 after in ${afterMs} ms; worker rss ${Math.round(memoryBefore.rss / 2 ** 20)} -> ${Math.round(memoryAfter.rss / 2 ** 20)} MB; ` +
@@ -156,6 +125,6 @@ describe.each(['axios', 'undici'] as const)('fault: receivers that misbehave (%s
     );
     expect(result.lost).toBe(0);
     expect(result.unique).toBe(result.published);
-    expect(await strandedDeliveries(db.dataSource, 0)).toEqual([]);
+    expect(await strandedDeliveries(rig.db.dataSource, 0)).toEqual([]);
   }, 120_000);
 });

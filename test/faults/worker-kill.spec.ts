@@ -1,50 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import type { HooklineRuntime } from '@hookline/nestjs';
-import { DedicatedRedis } from '../support/dedicated-redis';
-import { POSTGRES_URL } from '../support/drivers';
-import {
-  cleanUpAll,
-  createSchemaDataSource,
-  deliveryIds,
-  faultOptions,
-  publisherRuntime,
-  publishPoints,
-  strandedDeliveries,
-  tally,
-} from '../support/pipeline-harness';
+import { deliveryIds, publishPoints, strandedDeliveries, tally } from '../support/pipeline-harness';
+import { faultRig } from '../support/fault-rig';
 import { eventually, TestReceiver } from '../support/receiver';
-import { WorkerProcesses } from '../support/worker-processes';
 
 const BATCH = 100;
 
 describe('fault: worker processes killed with SIGKILL, again and again', () => {
-  const redis = new DedicatedRedis();
-  const receiver = new TestReceiver();
-  const prefix = `hlkill-${randomBytes(3).toString('hex')}`;
-  let db: Awaited<ReturnType<typeof createSchemaDataSource>>;
-  let publisher: HooklineRuntime;
-  const workers = new WorkerProcesses(() => ({ postgresUrl: POSTGRES_URL, schema: db.schema, options: faultOptions(redis.url, prefix) }));
-
-  beforeAll(async () => {
-    await redis.start();
-    await receiver.start();
-    db = await createSchemaDataSource();
-    publisher = publisherRuntime(db.dataSource, faultOptions(redis.url, prefix));
-  });
-
-  afterAll(async () => {
-    await cleanUpAll(
-      () => workers.killAll(),
-      () => publisher?.stop(),
-      () => db?.drop(),
-      () => receiver.stop(),
-      () => redis.dispose(),
-    );
-  });
+  const rig = faultRig({ prefix: 'hlkill', receiver: new TestReceiver() });
+  const { receiver, workers } = rig;
 
   it('delivers every delivery at least once across five kills of two concurrent workers', async () => {
     const tenant = 'kill-shop';
-    await publisher.subscriptions.create({ tenant, url: receiver.url('/kill'), events: ['points.*'] });
+    await rig.publisher.subscriptions.create({ tenant, url: receiver.url('/kill'), events: ['points.*'] });
     // Each answer takes 20 ms, so a kill can be timed to land while attempts are in flight.
     let inFlight = 0;
     receiver.respond = async () => {
@@ -61,7 +27,7 @@ describe('fault: worker processes killed with SIGKILL, again and again', () => {
     const publishing = (async () => {
       let published = 0;
       for (; killing; published += BATCH) {
-        await publishPoints(publisher, BATCH, tenant);
+        await publishPoints(rig.publisher, BATCH, tenant);
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
       return published;
@@ -78,12 +44,12 @@ describe('fault: worker processes killed with SIGKILL, again and again', () => {
     const publishedAt = Date.now();
 
     // Generous: on a loaded 2-core machine the backlog left by the kills drains slowly.
-    await eventually(async () => (await deliveryIds(db.dataSource)).undelivered === 0, 90_000, 200);
+    await eventually(async () => (await deliveryIds(rig.db.dataSource)).undelivered === 0, 90_000, 200);
     const drainMs = Date.now() - publishedAt;
-    const result = tally((await deliveryIds(db.dataSource)).all, receiver);
+    const result = tally((await deliveryIds(rig.db.dataSource)).all, receiver);
     console.log(`fault worker-sigkill x${kills.length} ${JSON.stringify(kills)}, all delivered ${drainMs} ms after the last publish: ${JSON.stringify(result)}`);
     expect(result).toMatchObject({ published, unique: published, lost: 0 });
-    expect(await strandedDeliveries(db.dataSource, 0)).toEqual([]);
+    expect(await strandedDeliveries(rig.db.dataSource, 0)).toEqual([]);
     expect(running.a.alive && running.b.alive).toBe(true);
   }, 180_000);
 });

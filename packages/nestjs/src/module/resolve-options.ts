@@ -28,6 +28,7 @@ export interface ResolvedWebhooksOptions {
   maxPayloadBytes: number;
   secretGraceSeconds: number;
   retention: ResolvedRetentionOptions;
+  database: { preparedStatements: boolean };
   endpointHealth: EndpointHealthOptions;
   clock: Clock;
   raw: WebhooksModuleOptions;
@@ -90,6 +91,7 @@ export function resolveOptions(options: WebhooksModuleOptions = {}, env = proces
     bridge: options.bridge,
     maxPayloadBytes: positiveInt(options.maxPayloadBytes ?? 256 * 1024, '/maxPayloadBytes'),
     secretGraceSeconds: nonNegative(options.secretGraceSeconds ?? 86_400, '/secretGraceSeconds'),
+    database: { preparedStatements: options.database?.preparedStatements ?? true },
     endpointHealth: {
       enabled: options.endpointHealth?.enabled ?? true,
       failureThreshold: positiveInt(options.endpointHealth?.failureThreshold ?? 10, '/endpointHealth/failureThreshold'),

@@ -106,5 +106,13 @@ export interface WebhooksModuleOptions {
   redactPayload?: (eventType: string, data: unknown) => unknown;
   /** How long the delivery log keeps attempts and finished messages; pruned in small batches. */
   retention?: RetentionOptions;
+  database?: {
+    /**
+     * PostgreSQL: run the hot statements (publish, claim, outcome) as named prepared statements
+     * (default true). Turn off behind a pooler that cannot keep them per client, such as
+     * PgBouncer in transaction mode before 1.21 (or without `max_prepared_statements`).
+     */
+    preparedStatements?: boolean;
+  };
   clock?: Clock;
 }

@@ -86,7 +86,7 @@ export async function writeMessagesInOneStatement(
       SELECT v.* FROM ${delivery} AS v (${DELIVERY_COLUMNS.join(', ')})
       JOIN message ON message.id = v.message_id)`;
   }
-  const { rows } = await sql.positional<{ id: string }>(`${statement} SELECT id FROM message`, values, manager);
+  const { rows } = await sql.prepared<{ id: string }>(`${statement} SELECT id FROM message`, values, manager);
   return results(sql, manager, planned, new Set(rows.map((row) => row.id)));
 }
 
@@ -132,12 +132,17 @@ function sharesChannel(subscriptionChannels: string[] | null, messageChannels: s
 }
 
 async function activeSubscriptions(sql: SqlRunner, manager: EntityManager, tenants: string[]): Promise<SubscriptionTarget[]> {
-  const rows = await sql.rows<{ id: string; tenant: string; events: string; channels: string | null }>(
-    `SELECT id, tenant, events, channels FROM webhook_subscription WHERE tenant IN (:...tenants) AND is_active = :active`,
-    { tenants, active: true },
+  const { rows } = await sql.prepared<{ id: string; tenant: string; events: string; channels: string | null }>(
+    `SELECT id, tenant, events, channels FROM webhook_subscription WHERE tenant IN (SELECT value FROM ${tenantList(sql)}) AND is_active = ${sql.placeholder(2)}`,
+    [sql.dialect === 'postgres' ? tenants : JSON.stringify(tenants), true],
     manager,
   );
   return rows.map((r) => ({ id: r.id, tenant: r.tenant, events: JSON.parse(r.events), channels: r.channels ? JSON.parse(r.channels) : null }));
+}
+
+// The tenants as one parameter, so the statement's text is the same for any number of them.
+function tenantList(sql: SqlRunner): string {
+  return sql.dialect === 'postgres' ? `unnest(CAST(${sql.placeholder(1)} AS varchar[])) AS t(value)` : `json_each(${sql.placeholder(1)})`;
 }
 
 async function existingMessage(

@@ -29,8 +29,8 @@ export interface HoldBack {
 export class DeliveryStore {
   readonly sql: SqlRunner;
 
-  constructor(dataSource: DataSource) {
-    this.sql = new SqlRunner(dataSource);
+  constructor(dataSource: DataSource, options: { preparedStatements?: boolean } = {}) {
+    this.sql = new SqlRunner(dataSource, options.preparedStatements);
   }
 
   /**
@@ -52,7 +52,7 @@ export class DeliveryStore {
   async claimWork(ids: string[], now: Date, lease: Date, dueSlackMs = 1_000): Promise<DeliveryWork[]> {
     if (ids.length === 0) return [];
     if (this.sql.dialect !== 'postgres') return this.loadWork(await this.claim(ids, now, lease, dueSlackMs));
-    const { rows } = await this.sql.positional<Record<string, any>>(
+    const { rows } = await this.sql.prepared<Record<string, any>>(
       `WITH d AS (
          UPDATE webhook_delivery SET locked_until = $2, updated_at = $3
           WHERE id = ANY(CAST($1 AS varchar[])) AND ${CLAIM_CONDITION.replace(':dueBy', '$4').replace(':now', '$3')}

@@ -95,7 +95,7 @@ export async function writeOutcomesInOneStatement(sql: SqlRunner, attempts: Atte
     parts.push(deferralRows(`SELECT * FROM ${deferrals}`), `deferred AS (${updateFromDeferral(at)})`);
     written.push('SELECT id FROM deferred');
   }
-  const { rows } = await sql.positional<{ id: string }>(`WITH ${parts.join(', ')} ${written.join(' UNION ALL ')}`, values);
+  const { rows } = await sql.prepared<{ id: string }>(`WITH ${parts.join(', ')} ${written.join(' UNION ALL ')}`, values);
   return rows.map((row) => row.id);
 }
 

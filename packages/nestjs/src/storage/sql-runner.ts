@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager, QueryResult, QueryRunner } from 'typeorm';
 
 export type Dialect = 'postgres' | 'sqlite';
@@ -14,8 +15,16 @@ const sqliteTransactionTails = new WeakMap<DataSource, Promise<unknown>>();
  */
 export class SqlRunner {
   readonly dialect: Dialect;
+  private readonly statementNames = new Map<string, string>();
 
-  constructor(private readonly dataSource: DataSource) {
+  /**
+   * `preparedStatements` (PostgreSQL): run the hot statements as named prepared statements; off
+   * behind a pooler that cannot keep them per client (PgBouncer in transaction mode before 1.21).
+   */
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly preparedStatements = true,
+  ) {
     const type = dataSource.options.type;
     if (type === 'postgres') this.dialect = 'postgres';
     else if (type === 'better-sqlite3') this.dialect = 'sqlite';
@@ -50,6 +59,23 @@ export class SqlRunner {
   }
 
   /**
+   * {@link positional} as a named prepared statement on PostgreSQL: each pooled connection parses
+   * and plans it once, then only binds and runs it. Measured on single publishes (one row per
+   * statement), parse and plan were over half of PostgreSQL's time per statement. For hot
+   * statements whose text does not vary with their row count (see unnestColumns).
+   */
+  async prepared<T>(sql: string, values: unknown[], manager?: EntityManager): Promise<{ rows: T[]; affected: number }> {
+    if (this.dialect !== 'postgres' || !this.preparedStatements) return this.positional<T>(sql, values, manager);
+    const name = this.statementName(sql);
+    const result = await this.onRunner(manager, async (runner) => {
+      // TypeORM's runner hands out its pg client; only pg's own API names a statement.
+      const client = (await runner.connect()) as PgClient;
+      return client.query({ name, text: sql, values: values.map(toDriverValue) });
+    });
+    return { rows: (result.rows ?? []) as T[], affected: result.rowCount ?? 0 };
+  }
+
+  /**
    * Runs `work` in a transaction. On SQLite, Hookline's transactions on one DataSource take turns
    * (its single connection cannot hold two); on PostgreSQL each gets its own pooled connection.
    */
@@ -64,12 +90,22 @@ export class SqlRunner {
     return result;
   }
 
+  private statementName(sql: string): string {
+    let name = this.statementNames.get(sql);
+    if (!name) {
+      // One name per text: pg refuses to reuse a name for another text on a connection.
+      name = `hookline_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+      this.statementNames.set(sql, name);
+    }
+    return name;
+  }
+
   private async run(sql: string, params: Record<string, unknown>, manager?: EntityManager): Promise<QueryResult> {
     const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
     return this.onRunner(manager, (runner) => runner.query(query, values, true));
   }
 
-  private async onRunner(manager: EntityManager | undefined, use: (runner: QueryRunner) => Promise<QueryResult>): Promise<QueryResult> {
+  private async onRunner<R>(manager: EntityManager | undefined, use: (runner: QueryRunner) => Promise<R>): Promise<R> {
     const owned = manager?.queryRunner ? undefined : this.dataSource.createQueryRunner();
     const runner: QueryRunner = manager?.queryRunner ?? owned!;
     try {
@@ -78,6 +114,11 @@ export class SqlRunner {
       await owned?.release();
     }
   }
+}
+
+/** The part of node-postgres' client a named statement needs. */
+interface PgClient {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows?: unknown[]; rowCount?: number | null }>;
 }
 
 // What escapeQueryWithParameters would have done to a positional value: booleans become 0/1 on

@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import type { HooklineLogger, HooklineRuntime, WebhooksModuleOptions } from '@hookline/nestjs';
+import type { DataSource } from 'typeorm';
+import type { DedicatedPostgres } from './dedicated-postgres';
+import { DedicatedRedis } from './dedicated-redis';
+import { POSTGRES_URL } from './drivers';
+import { cleanUpAll, createSchemaDataSource, faultOptions, publisherRuntime, silentLogger } from './pipeline-harness';
+import { WorkerProcesses } from './worker-processes';
+
+interface Server {
+  start(): Promise<unknown>;
+  stop(): Promise<unknown>;
+}
+
+export interface FaultRigConfig<R extends Server> {
+  /** Start of the suite's Redis key prefix (a random suffix is added). */
+  prefix: string;
+  receiver: R;
+  /** The suite's Hookline options for its Redis and key prefix; faultOptions by default. */
+  options?: (redisUrl: string, prefix: string) => WebhooksModuleOptions;
+  /** The suite's own Redis when it needs a particular one (e.g. append-only). */
+  redis?: DedicatedRedis;
+  /** A PostgreSQL server of the suite's own, instead of the machine's. */
+  postgres?: DedicatedPostgres;
+  /** The publisher runtime's logger (silent by default). */
+  logger?: HooklineLogger;
+}
+
+export interface FaultRig<R extends Server> {
+  redis: DedicatedRedis;
+  receiver: R;
+  /** Worker-only Hookline processes on the suite's schema and Redis. */
+  workers: WorkerProcesses;
+  /** The suite's schema on PostgreSQL; set once beforeAll ran. */
+  readonly db: { dataSource: DataSource; schema: string };
+  /** A Hookline runtime that publishes and manages subscriptions but runs no worker; set once beforeAll ran. */
+  readonly publisher: HooklineRuntime;
+}
+
+/**
+ * What every fault suite stands on: its own Redis (and PostgreSQL if asked), a receiver, a
+ * schema, a publisher and worker processes; registered in beforeAll/afterAll, and torn down
+ * step by step even when a step fails, so no server or process outlives the suite.
+ */
+export function faultRig<R extends Server>(config: FaultRigConfig<R>): FaultRig<R> {
+  const redis = config.redis ?? new DedicatedRedis();
+  const prefix = `${config.prefix}-${randomBytes(3).toString('hex')}`;
+  const options = (): WebhooksModuleOptions => (config.options ?? faultOptions)(redis.url, prefix);
+  const postgresUrl = (): string => config.postgres?.url ?? POSTGRES_URL;
+  let db: Awaited<ReturnType<typeof createSchemaDataSource>> | undefined;
+  let publisher: HooklineRuntime | undefined;
+  const workers = new WorkerProcesses(() => ({ postgresUrl: postgresUrl(), schema: db!.schema, options: options() }));
+
+  beforeAll(async () => {
+    await Promise.all([config.postgres?.start(), redis.start(), config.receiver.start()]);
+    db = await createSchemaDataSource(postgresUrl());
+    publisher = publisherRuntime(db.dataSource, options(), config.logger ?? silentLogger);
+  }, 60_000);
+
+  afterAll(
+    () =>
+      cleanUpAll(
+        () => workers.killAll(),
+        () => publisher?.stop(),
+        () => db?.drop(),
+        () => config.receiver.stop(),
+        () => redis.dispose(),
+        () => config.postgres?.dispose(),
+      ),
+    60_000,
+  );
+
+  return {
+    redis,
+    receiver: config.receiver,
+    workers,
+    get db() {
+      if (!db) throw new Error('The fault rig is set up in beforeAll');
+      return db;
+    },
+    get publisher() {
+      if (!publisher) throw new Error('The fault rig is set up in beforeAll');
+      return publisher;
+    },
+  };
+}
