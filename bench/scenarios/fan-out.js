@@ -5,6 +5,7 @@ const { now } = require('../lib/clock');
 const { eventBatch } = require('../lib/events');
 const { percentile, round } = require('../lib/stats');
 const { warmUp } = require('../lib/workload');
+const { withSystem } = require('../lib/scenario-system');
 
 async function subscribe(ctx, system, tenant, bucket, count) {
   const urls = Array.from({ length: count }, (_, i) => ctx.receiver.url(bucket, `/s${i}`));
@@ -19,8 +20,7 @@ async function run(ctx) {
   const grid = ctx.quick ? 50 : 100;
   const wideBucket = `fan-wide-${ctx.system}`;
   const gridBucket = `fan-grid-${ctx.system}`;
-  const system = await ctx.createSystem();
-  try {
+  return withSystem(ctx, { buckets: [wideBucket, gridBucket] }, async (system) => {
     await subscribe(ctx, system, 'fan-wide', wideBucket, wide);
     await subscribe(ctx, system, 'fan-grid', gridBucket, 100);
     await warmUp(ctx, system);
@@ -54,14 +54,8 @@ async function run(ctx) {
       grid_per_second: round(gridStats.unique / gridSeconds, 0),
       signatures_verified: verified + gridStats.verified,
       signature_failures: failures + gridStats.verifyFailures,
-      logs: system.logs,
-      label: system.label,
     };
-  } finally {
-    await system.stop();
-    await ctx.receiver.drop(wideBucket);
-    await ctx.receiver.drop(gridBucket);
-  }
+  });
 }
 
 module.exports = {

@@ -3,13 +3,13 @@
 // publish→receipt latency measured by the receiver from the event's `sent_at`.
 const { percentile, round } = require('../lib/stats');
 const { publishSteady, warmUp } = require('../lib/workload');
+const { withSystem, signatureFigures } = require('../lib/scenario-system');
 
 async function run(ctx) {
   const rate = 500;
   const seconds = ctx.quick ? 4 : 20;
   const bucket = `latency-${ctx.system}`;
-  const system = await ctx.createSystem();
-  try {
+  return withSystem(ctx, { buckets: [bucket] }, async (system) => {
     await warmUp(ctx, system);
     const [subscription] = await system.addSubscriptions('latency', [ctx.receiver.url(bucket)]);
     await ctx.receiver.configure(bucket, { secret: subscription.secret, verifyEvery: 100, latency: true });
@@ -32,15 +32,9 @@ async function run(ctx) {
       sender_cpu_us_per_event: round((cpu.user + cpu.system) / published.sent, 0),
       publish_call_p50_ms: round(percentile(published.durations, 50), 2),
       publish_call_p99_ms: round(percentile(published.durations, 99), 2),
-      signatures_verified: stats.verified,
-      signature_failures: stats.verifyFailures,
-      logs: system.logs,
-      label: system.label,
+      ...signatureFigures(stats),
     };
-  } finally {
-    await system.stop();
-    await ctx.receiver.drop(bucket);
-  }
+  });
 }
 
 module.exports = {

@@ -4,6 +4,7 @@
 const { now } = require('../lib/clock');
 const { round, slope } = require('../lib/stats');
 const { publishAll, warmUp } = require('../lib/workload');
+const { withSystem } = require('../lib/scenario-system');
 
 const MB = 2 ** 20;
 
@@ -22,8 +23,7 @@ async function run(ctx) {
   const count = ctx.quick ? 20_000 : 100_000;
   const backlog = 5_000;
   const bucket = `memory-${ctx.system}`;
-  const system = await ctx.createSystem();
-  try {
+  return withSystem(ctx, { buckets: [bucket] }, async (system) => {
     await warmUp(ctx, system, 2_000);
     await ctx.receiver.configure(bucket, { trackIds: false });
     await system.addSubscriptions('memory', [ctx.receiver.url(bucket)]);
@@ -60,13 +60,8 @@ async function run(ctx) {
       heap_slope_mb_per_10k: round(heapSlope, 2),
       flat: after.heap_mb - before.heap_mb < 10,
       samples: samples.filter((_, i) => i % step === 0),
-      logs: system.logs,
-      label: system.label,
     };
-  } finally {
-    await system.stop();
-    await ctx.receiver.drop(bucket);
-  }
+  });
 }
 
 module.exports = {

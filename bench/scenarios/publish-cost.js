@@ -5,6 +5,7 @@
 const { now } = require('../lib/clock');
 const { eventData } = require('../lib/events');
 const { percentile, round } = require('../lib/stats');
+const { withSystem } = require('../lib/scenario-system');
 
 async function measure(system, callers, seconds, maxCalls) {
   const durations = [];
@@ -30,8 +31,7 @@ async function measure(system, callers, seconds, maxCalls) {
 
 async function run(ctx) {
   const seconds = ctx.quick ? 3 : 8;
-  const system = await ctx.createSystem({ runWorker: false });
-  try {
+  return withSystem(ctx, { options: { runWorker: false } }, async (system) => {
     await system.addSubscriptions('publish', [ctx.receiver.url('publish-cost-unused')]);
     await measure(system, 4, 1, 2_000); // warm-up
     const sequential = await measure(system, 1, seconds, 100_000);
@@ -44,12 +44,8 @@ async function run(ctx) {
       calls_per_second: concurrent.calls_per_second,
       concurrent_p50_ms: concurrent.p50_ms,
       concurrent_p99_ms: concurrent.p99_ms,
-      logs: system.logs,
-      label: system.label,
     };
-  } finally {
-    await system.stop();
-  }
+  });
 }
 
 module.exports = {

@@ -5,6 +5,7 @@
 const { now } = require('../lib/clock');
 const { round } = require('../lib/stats');
 const { publishAll, warmUp } = require('../lib/workload');
+const { withSystem, signatureFigures } = require('../lib/scenario-system');
 
 /** 20 retries: the chance that one delivery fails them all at 50% is one in two million. */
 const SCHEDULE = [50, 100, 200, 400, ...Array(16).fill(500)];
@@ -14,12 +15,8 @@ async function run(ctx) {
   const bucket = `retry-${ctx.system}`;
   // The circuit breaker is off here: at 50% random failures, 10 in a row happen every ~2,000
   // attempts, and its default 60 s probe interval would measure the breaker, not the retries.
-  const system = await ctx.createSystem({
-    retry: { schedule: SCHEDULE, jitter: 0.1 },
-    endpointHealth: { enabled: false },
-    retrySchedule: SCHEDULE,
-  });
-  try {
+  const options = { retry: { schedule: SCHEDULE, jitter: 0.1 }, endpointHealth: { enabled: false }, retrySchedule: SCHEDULE };
+  return withSystem(ctx, { options, buckets: [bucket] }, async (system) => {
     await warmUp(ctx, system);
     const [subscription] = await system.addSubscriptions('retry', [ctx.receiver.url(bucket)]);
     const most = Math.floor(count * 0.99);
@@ -43,15 +40,9 @@ async function run(ctx) {
       requests_per_second: round(stats.requests / seconds, 0),
       duplicates: stats.duplicates,
       rows,
-      signatures_verified: stats.verified,
-      signature_failures: stats.verifyFailures,
-      logs: system.logs,
-      label: system.label,
+      ...signatureFigures(stats),
     };
-  } finally {
-    await system.stop();
-    await ctx.receiver.drop(bucket);
-  }
+  });
 }
 
 module.exports = {

@@ -5,14 +5,14 @@
 const { now } = require('../lib/clock');
 const { round } = require('../lib/stats');
 const { publishAll, warmUp } = require('../lib/workload');
+const { withSystem, signatureFigures } = require('../lib/scenario-system');
 
 async function run(ctx) {
   const count = ctx.quick ? 5_000 : 20_000;
   const windowMs = ctx.quick ? 12_000 : 45_000;
   const fast = `iso-fast-${ctx.system}`;
   const slow = `iso-slow-${ctx.system}`;
-  const system = await ctx.createSystem();
-  try {
+  return withSystem(ctx, { buckets: [fast, slow] }, async (system) => {
     await warmUp(ctx, system);
     const [fastSubscription] = await system.addSubscriptions('isolation', [ctx.receiver.url(fast)]);
     await system.addSubscriptions('isolation', [ctx.receiver.url(slow, '', { alt: true })]);
@@ -32,16 +32,9 @@ async function run(ctx) {
       seconds: round(seconds, 2),
       fast_per_second: round(stats.unique / seconds, 0),
       slow_received: slowStats.requests,
-      signatures_verified: stats.verified,
-      signature_failures: stats.verifyFailures,
-      logs: system.logs,
-      label: system.label,
+      ...signatureFigures(stats),
     };
-  } finally {
-    await system.stop();
-    await ctx.receiver.drop(fast);
-    await ctx.receiver.drop(slow);
-  }
+  });
 }
 
 module.exports = {

@@ -4,14 +4,14 @@
 const { now } = require('../lib/clock');
 const { round } = require('../lib/stats');
 const { publishAll, warmUp } = require('../lib/workload');
+const { withSystem, signatureFigures } = require('../lib/scenario-system');
 
 const TENANT = 'throughput';
 
 async function run(ctx) {
   const count = ctx.quick ? 5_000 : 20_000;
   const bucket = `throughput-${ctx.system}`;
-  const system = await ctx.createSystem();
-  try {
+  return withSystem(ctx, { buckets: [bucket] }, async (system) => {
     await warmUp(ctx, system);
     const [subscription] = await system.addSubscriptions(TENANT, [ctx.receiver.url(bucket)]);
     await ctx.receiver.configure(bucket, { secret: subscription.secret, verifyEvery: 100 });
@@ -42,17 +42,11 @@ async function run(ctx) {
       publish_seconds: round((publishedAt - startedAt) / 1000, 2),
       // Load-independent: CPU the sending process spent per delivery (publisher + queue + worker).
       sender_cpu_us_per_delivery: round(((cpu.user + cpu.system) / count), 0),
-      signatures_verified: stats.verified,
-      signature_failures: stats.verifyFailures,
+      ...signatureFigures(stats),
       rows,
       all_rows_written: system.written ? system.written.count - writtenBefore >= count : undefined,
-      logs: system.logs,
-      label: system.label,
     };
-  } finally {
-    await system.stop();
-    await ctx.receiver.drop(bucket);
-  }
+  });
 }
 
 module.exports = {

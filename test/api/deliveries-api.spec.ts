@@ -1,6 +1,7 @@
 import { createSigner } from '@hookline/nestjs';
 import { ALL_DRIVERS } from '../support/drivers';
-import { eventually, TestReceiver } from '../support/receiver';
+import { eventually } from '../support/receiver';
+import { receiverSuite } from '../support/receiver-suite';
 import { errorsOf, type ApiClient } from './support/api-client';
 import { createApiTestApp, type ApiTestApp } from './support/api-test-app';
 
@@ -8,27 +9,9 @@ const verifier = createSigner({ scheme: 'standard' });
 const points = (customer = 'cust_1') => ({ customer_id: customer, amount: 150, new_balance: 2350 });
 
 describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('deliveries API on %s', (_name, makeDriver) => {
-  const driver = makeDriver();
-  const receiver = new TestReceiver();
   let t: ApiTestApp;
-
-  beforeAll(async () => {
-    await driver.setUp();
-    await receiver.start();
-    // Two attempts, 100 ms apart, then failed: quick to exhaust, so resend and replay have work.
-    t = await createApiTestApp(driver, { retry: { schedule: [100], jitter: 0 } });
-  });
-
-  afterAll(async () => {
-    await t?.close();
-    await receiver.stop();
-    await driver.tearDown();
-  });
-
-  beforeEach(() => {
-    receiver.requests.length = 0;
-    receiver.respond = () => ({ status: 200, body: 'ok' });
-  });
+  // Two attempts, 100 ms apart, then failed: quick to exhaust, so resend and replay have work.
+  const receiver = receiverSuite(makeDriver, async (driver) => (t = await createApiTestApp(driver, { retry: { schedule: [100], jitter: 0 } })));
 
   async function subscribe(write: ApiClient, path: string, events = ['points.*']): Promise<{ id: string; secret: string }> {
     const response = await write.post('/webhook-subscriptions', { url: receiver.url(path), events });

@@ -1,40 +1,27 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { createSigner, EventDataValidationError, UnknownEventTypeError } from '@hookline/nestjs';
 import { ALL_DRIVERS } from '../support/drivers';
-import { eventually, TestReceiver } from '../support/receiver';
+import { eventually } from '../support/receiver';
+import { receiverSuite } from '../support/receiver-suite';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const verifier = createSigner({ scheme: 'standard' });
 const points = (customer = 'cust_1') => ({ customer_id: customer, amount: 150, new_balance: 2350 });
 
 describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('delivery pipeline on %s', (_name, makeDriver) => {
-  const driver = makeDriver();
-  const receiver = new TestReceiver();
   let t: TestApp;
-
-  beforeAll(async () => {
-    await driver.setUp();
-    await receiver.start();
-    t = await createTestApp(driver, {
-      retry: { schedule: [150, 150], jitter: 0 },
-      bridge: {
-        events: ['points.*'],
-        tenant: (payload) => payload.shop,
-        data: ({ shop: _shop, ...data }) => data,
-      },
-    });
-  });
-
-  afterAll(async () => {
-    await t?.close();
-    await receiver.stop();
-    await driver.tearDown();
-  });
-
-  beforeEach(() => {
-    receiver.requests.length = 0;
-    receiver.respond = () => ({ status: 200, body: 'ok' });
-  });
+  const receiver = receiverSuite(
+    makeDriver,
+    async (driver) =>
+      (t = await createTestApp(driver, {
+        retry: { schedule: [150, 150], jitter: 0 },
+        bridge: {
+          events: ['points.*'],
+          tenant: (payload) => payload.shop,
+          data: ({ shop: _shop, ...data }) => data,
+        },
+      })),
+  );
 
   const tenant = () => `shop-${Math.random().toString(36).slice(2, 10)}`;
 
