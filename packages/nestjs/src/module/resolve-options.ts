@@ -26,6 +26,7 @@ export interface ResolvedWebhooksOptions {
   delivery: NonNullable<WebhooksModuleOptions['delivery']> & { timeoutMs: number };
   bridge?: BridgeOptions;
   maxPayloadBytes: number;
+  enqueueWindowMs: number;
   secretGraceSeconds: number;
   retention: ResolvedRetentionOptions;
   database: { preparedStatements: boolean };
@@ -90,6 +91,7 @@ export function resolveOptions(options: WebhooksModuleOptions = {}, env = proces
     delivery: { ...options.delivery, timeoutMs: options.delivery?.timeoutMs ?? 15_000 },
     bridge: options.bridge,
     maxPayloadBytes: positiveInt(options.maxPayloadBytes ?? 256 * 1024, '/maxPayloadBytes'),
+    enqueueWindowMs: nonNegative(options.enqueueWindowMs ?? (queue.driver === 'bullmq' ? 2 : 0), '/enqueueWindowMs'),
     secretGraceSeconds: nonNegative(options.secretGraceSeconds ?? 86_400, '/secretGraceSeconds'),
     database: { preparedStatements: options.database?.preparedStatements ?? true },
     endpointHealth: {

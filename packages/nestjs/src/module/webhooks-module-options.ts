@@ -87,6 +87,13 @@ export interface WebhooksModuleOptions {
   bridge?: BridgeOptions;
   /** Largest serialized `data` accepted by publish (bytes). */
   maxPayloadBytes?: number;
+  /**
+   * While other publishes are still writing their rows, a publish's new deliveries wait for them,
+   * at most this long, to share one job (and its claim and outcome write). A publish with none
+   * beside it never waits. Default 2 ms on BullMQ, 0 in-process (whose handlers merge a backlog
+   * themselves).
+   */
+  enqueueWindowMs?: number;
   /** How long a rotated-out secret keeps signing (seconds). */
   secretGraceSeconds?: number;
   /** Circuit breaker and auto-disable of failing endpoints. */

@@ -41,4 +41,40 @@ describe('DeliveryEnqueuer', () => {
     await expect(done).resolves.toBeUndefined();
     expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('sweeper will re-enqueue'));
   });
+
+  it('lets new deliveries wait (at most windowMs) for publishes still writing, then sends them together', async () => {
+    const { queue, calls, release } = recordingQueue();
+    const enqueuer = new DeliveryEnqueuer(queue, 50, logger, 1_000);
+    const doneA = enqueuer.announce();
+    const doneB = enqueuer.announce();
+    const a = enqueuer.enqueueNew(['d1']);
+    doneA();
+    expect(calls).toHaveLength(0); // B is still writing: d1 waits for it
+    const b = enqueuer.enqueueNew(['d2']);
+    doneB(); // the last writer joined: the job leaves now, long before the window ends
+    expect(calls.map((jobs) => jobs.map((j) => j.deliveryIds))).toEqual([[['d1', 'd2']]]);
+    release();
+    await Promise.all([a, b]);
+  });
+
+  it('never holds a publish that has no other publish beside it, nor past windowMs', async () => {
+    const { queue, calls, release } = recordingQueue();
+    const enqueuer = new DeliveryEnqueuer(queue, 50, logger, 30);
+    const alone = enqueuer.announce();
+    const first = enqueuer.enqueueNew(['d1']);
+    alone();
+    expect(calls).toHaveLength(1);
+    release();
+    await first;
+    const done = enqueuer.announce();
+    const stuck = enqueuer.announce(); // a writer that never finishes (its write will fail late)
+    const second = enqueuer.enqueueNew(['d2']);
+    done();
+    expect(calls).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(calls[1].map((j) => j.deliveryIds)).toEqual([['d2']]);
+    release();
+    await second;
+    stuck();
+  });
 });

@@ -19,12 +19,37 @@ interface Waiting {
 export class DeliveryEnqueuer {
   private waiting: Waiting[] = [];
   private sending = false;
+  /** Publishes writing their rows now, whose deliveries will come here next. */
+  private writing = 0;
+  private lingering?: NodeJS.Timeout;
 
+  /**
+   * `windowMs`: while other publishes are still writing their rows, new deliveries wait for them,
+   * at most this long, so concurrent single publishes share a job (and its claim and outcome
+   * write). A publish with none beside it (an idle host, a caller in a loop) never waits.
+   */
   constructor(
     private readonly queue: DeliveryQueue,
     private readonly batchSize: number,
     private readonly logger: EnqueuerLogger,
+    private readonly windowMs = 0,
   ) {}
+
+  /**
+   * Announces a publish about to write its rows; the returned function says it is done (call it
+   * after enqueueNew, or instead of it when the write failed).
+   */
+  announce(): () => void {
+    this.writing += 1;
+    let settled = false;
+    return () => {
+      if (settled) return;
+      settled = true;
+      this.writing -= 1;
+      // The last publish the lingering job waited for has joined it: no need to wait longer.
+      if (this.writing === 0 && this.lingering) this.sendNow();
+    };
+  }
 
   /** Resolves once the deliveries are on the queue (or the failure was logged). */
   enqueueNew(deliveryIds: string[]): Promise<void> {
@@ -36,7 +61,21 @@ export class DeliveryEnqueuer {
   }
 
   private sendWaiting(): void {
-    if (this.sending || this.waiting.length === 0) return;
+    if (this.sending || this.lingering || this.waiting.length === 0) return;
+    if (this.windowMs > 0 && this.writing > 0) {
+      this.lingering = setTimeout(() => this.sendNow(), this.windowMs);
+      return;
+    }
+    this.send();
+  }
+
+  private sendNow(): void {
+    clearTimeout(this.lingering);
+    this.lingering = undefined;
+    if (!this.sending && this.waiting.length > 0) this.send();
+  }
+
+  private send(): void {
     const waiting = this.waiting;
     this.waiting = [];
     const ids = waiting.flatMap((w) => w.deliveryIds);

@@ -8,26 +8,29 @@ import { WebhookPublisher } from './webhook-publisher';
 describe('WebhookPublisher when the database fails', () => {
   function publisherOn(transaction: () => Promise<never>) {
     const enqueueNew = jest.fn();
+    const joined = jest.fn();
     const publisher = new WebhookPublisher({
       dataSource: { manager: {} } as unknown as DataSource,
       // The SQLite path: every publish is one transaction.
       sql: { dialect: 'sqlite', transaction } as unknown as SqlRunner,
       catalog: loyaltyCatalog(),
-      enqueuer: { enqueueNew } as unknown as DeliveryEnqueuer,
+      enqueuer: { enqueueNew, announce: () => joined } as unknown as DeliveryEnqueuer,
       afterCommit: {} as AfterCommitHooks,
       clock: systemClock,
       maxPayloadBytes: 1_000,
     });
-    return { publisher, enqueueNew };
+    return { publisher, enqueueNew, joined };
   }
 
   it('rejects with PublishNotStoredError, keeping the cause, and enqueues nothing', async () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
-    const { publisher, enqueueNew } = publisherOn(() => Promise.reject(refused));
+    const { publisher, enqueueNew, joined } = publisherOn(() => Promise.reject(refused));
     const publishing = publisher.publish('points.earned', { customer_id: 'c1', amount: 5 }, { tenant: 'shop' });
     await expect(publishing).rejects.toMatchObject({ name: 'PublishNotStoredError', code: 'HOOKLINE_PUBLISH_NOT_STORED', cause: refused });
     await expect(publishing).rejects.toThrow(/did not confirm storing the message \(connect ECONNREFUSED 127\.0\.0\.1:5432\)\. Treat it as not published/);
     expect(enqueueNew).not.toHaveBeenCalled();
+    // The failed publish no longer counts as one still writing: others' jobs do not wait for it.
+    expect(joined).toHaveBeenCalled();
   });
 
   it('leaves invalid input errors as they are', async () => {

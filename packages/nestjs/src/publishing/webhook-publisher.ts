@@ -57,16 +57,24 @@ export class WebhookPublisher {
       });
     } else {
       const manager = host ?? this.deps.dataSource.manager;
-      written = await this.stored(inputs.length, async () => {
-        // On PostgreSQL most publishes fit one atomic statement: no transaction round trips.
-        const single =
-          messages.length <= MAX_MESSAGES_PER_STATEMENT
-            ? await writeMessagesInOneStatement(this.deps.sql, manager, messages, this.deps.clock.now())
-            : undefined;
-        return single ?? this.deps.sql.transaction(write, manager);
-      });
-      this.countPublished(messages, written);
-      await this.deps.enqueuer.enqueueNew(written.flatMap((w) => w.deliveryIds));
+      // Publishes writing at the same time may then share one job (see DeliveryEnqueuer).
+      const joined = this.deps.enqueuer.announce();
+      try {
+        written = await this.stored(inputs.length, async () => {
+          // On PostgreSQL most publishes fit one atomic statement: no transaction round trips.
+          const single =
+            messages.length <= MAX_MESSAGES_PER_STATEMENT
+              ? await writeMessagesInOneStatement(this.deps.sql, manager, messages, this.deps.clock.now())
+              : undefined;
+          return single ?? this.deps.sql.transaction(write, manager);
+        });
+        this.countPublished(messages, written);
+        const enqueued = this.deps.enqueuer.enqueueNew(written.flatMap((w) => w.deliveryIds));
+        joined();
+        await enqueued;
+      } finally {
+        joined();
+      }
     }
     return written.map(({ messageId, deliveryCount, duplicate }) => ({ messageId, deliveryCount, duplicate }));
   }

@@ -76,7 +76,7 @@ export class HooklineRuntime {
     this.pruner = new RetentionPruner(dataSource, sql, clock, options.retention, (error) =>
       logger.warn(`Retention pruning failed (${(error as Error).message}); the next interval will try again.`),
     );
-    this.enqueuer = new DeliveryEnqueuer(this.queue, options.worker.batchSize, logger);
+    this.enqueuer = new DeliveryEnqueuer(this.queue, options.worker.batchSize, logger, options.enqueueWindowMs);
     this.afterCommit = new AfterCommitHooks((error) =>
       logger.error(`Enqueue after commit failed; the sweeper will recover: ${(error as Error).message}`),
     ).attach(dataSource);
