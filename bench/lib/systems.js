@@ -14,10 +14,10 @@ const hookline = (options) => (resources, extra) => createHookline(resources, { 
 const SYSTEMS = {
   raw: { role: 'baseline', create: (resources, extra) => createRaw(resources, { concurrency: LANES, ...extra }) },
   naive: { role: 'baseline', create: (resources, extra) => createNaive(resources, { concurrency: LANES, ...extra }) },
-  // The main figures: PostgreSQL + BullMQ with the undici transport option (delivery.transport: 'undici').
+  // The main figures: PostgreSQL + BullMQ with the default (undici) transport, named explicitly.
   'hookline-pg': { role: 'hookline', create: hookline({ storage: 'postgres', transport: 'undici' }) },
-  // The same with the default transport (axios).
-  'hookline-pg-axios': { role: 'hookline', create: hookline({ storage: 'postgres' }) },
+  // The same with the axios transport.
+  'hookline-pg-axios': { role: 'hookline', create: hookline({ storage: 'postgres', transport: 'axios' }) },
   // The same with the default per-subscription cap (10 in flight).
   'hookline-pg-cap10': { role: 'hookline', create: hookline({ storage: 'postgres', transport: 'undici', worker: {} }) },
   // The embedded default: SQLite file + in-process queue, default transport.

@@ -74,7 +74,7 @@ async function createHookline(resources, options) {
   let started = false;
   return {
     kind: 'hookline',
-    label: `hookline (${storage === 'postgres' ? 'postgres + bullmq' : `sqlite${options.sqliteWal ? ' (WAL)' : ''} + in-process`}, ${options.transport ?? 'axios'})`,
+    label: `hookline (${storage === 'postgres' ? 'postgres + bullmq' : `sqlite${options.sqliteWal ? ' (WAL)' : ''} + in-process`}, ${options.transport ?? 'undici'})`,
     runtime,
     dataSource,
     written,

@@ -114,9 +114,24 @@ function isJsonObjectOrArray(text: string): boolean {
 }
 
 /** A query string of known filter names and unknown ones, with junk values and repeated keys. */
+// Four values of this many encoded bytes keep the request head under Node's 16 KiB limit, past
+// which Node itself answers 431 before any route (or the API's error format) is reached.
+const MAX_QUERY_VALUE_BYTES = 3_000;
+
+/** Cuts a string by whole code points (never a lone surrogate) until it percent-encodes to at most `bytes`. */
+function underEncodedBytes(bytes: number): (text: string) => string {
+  return (text) => {
+    const points = Array.from(text);
+    let size = 0;
+    let end = 0;
+    while (end < points.length && size + encodeURIComponent(points[end]).length <= bytes) size += encodeURIComponent(points[end++]).length;
+    return points.slice(0, end).join('');
+  };
+}
+
 export function junkQuery(filters: string[]): fc.Arbitrary<string> {
   const key = fc.oneof(fc.constantFrom(...filters), fc.constantFrom('foo', 'status[$ne]', 'limit[]', 'cursor[gt]'));
-  const value = fc.oneof(junkString.map((s) => s.slice(0, 1_000)), fc.constantFrom('-1', '0', '251', '1e400', 'NaN', '1.5', '2024-13-45', ''));
+  const value = fc.oneof(junkString.map(underEncodedBytes(MAX_QUERY_VALUE_BYTES)), fc.constantFrom('-1', '0', '251', '1e400', 'NaN', '1.5', '2024-13-45', ''));
   return fc
     .array(fc.tuple(key, value), { minLength: 1, maxLength: 4 })
     .map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(k).replace(/%5B/g, '[').replace(/%5D/g, ']')}=${encodeURIComponent(v)}`).join('&'));

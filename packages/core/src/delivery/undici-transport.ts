@@ -7,7 +7,7 @@ import { runAttempt, type Exchange } from './run-attempt';
 import { resolveTransportOptions, type Transport, type TransportOptions } from './transport';
 
 function loadUndici(): typeof Undici {
-  // undici is optional: loading it only here keeps @hookline/core usable without it.
+  // Loaded on first use: a host on the axios transport never pays for it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('undici') as typeof Undici;
 }

@@ -53,6 +53,7 @@ export interface WebhooksModuleOptions {
     allowHttp?: boolean;
     allowedHosts?: string[];
     maxResponseBytes?: number;
+    /** The HTTP client: `'undici'` (default), `'axios'`, or your own Transport (closed by you). */
     transport?: 'axios' | 'undici' | Transport;
   };
   worker?: {
