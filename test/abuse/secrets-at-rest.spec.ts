@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ALL_DRIVERS } from '../support/drivers';
-import { eventually, TestReceiver } from '../support/receiver';
+import { eventually } from '../support/receiver';
+import { receiverSuite } from '../support/receiver-suite';
 import { createApiTestApp, type ApiTestApp } from '../api/support/api-test-app';
 
 const BUILTIN_PROFILES = ['standard', 'mage', 'loyali', 'loyalpro', 'mgpass'];
@@ -17,23 +18,10 @@ function plaintextForms(secret: string, prefix: RegExp): string[] {
 }
 
 describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('secrets and API keys at rest on %s', (_name, makeDriver) => {
-  const driver = makeDriver();
-  const receiver = new TestReceiver();
   let t: ApiTestApp;
+  const receiver = receiverSuite(makeDriver, async (driver) => (t = await createApiTestApp(driver)));
   const allRows = async (table: string): Promise<string[]> =>
     ((await t.dataSource.query(`SELECT * FROM ${table}`)) as Record<string, unknown>[]).map((row) => JSON.stringify(row));
-
-  beforeAll(async () => {
-    await driver.setUp();
-    await receiver.start();
-    t = await createApiTestApp(driver);
-  });
-
-  afterAll(async () => {
-    await t?.close();
-    await receiver.stop();
-    await driver.tearDown();
-  });
 
   it('stores no subscription secret, of any profile, current or previous, in any column of any table', async () => {
     const { tenant, write } = await t.tenant();

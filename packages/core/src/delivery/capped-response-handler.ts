@@ -1,7 +1,6 @@
-import { StringDecoder } from 'node:string_decoder';
 import type { Dispatcher } from 'undici';
 import type { ResponseHead } from './attempt-outcome';
-import type { CappedBody } from './read-capped-body';
+import { cappedText, type CappedBody } from './read-capped-body';
 import type { AttemptContext } from './run-attempt';
 
 type Controller = Parameters<NonNullable<Dispatcher.DispatchHandler['onRequestStart']>>[0];
@@ -64,11 +63,7 @@ export class CappedResponseHandler implements Dispatcher.DispatchHandler {
     if (this.settled) return;
     if (!this.head) return this.fail(new Error('The response ended before its head'));
     this.settled = true;
-    const decoder = new StringDecoder('utf8');
-    const bytes = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
-    // A character cut by the cap is dropped, not mangled.
-    const text = decoder.write(bytes);
-    this.resolve({ head: this.head, body: { excerpt: truncated ? text : text + decoder.end(), truncated } });
+    this.resolve({ head: this.head, body: cappedText(this.chunks, truncated) });
   }
 
   private fail(error: unknown): void {

@@ -34,7 +34,12 @@ export async function readCappedBody(body: Readable, maxBytes: number, signal: A
   } finally {
     signal.removeEventListener('abort', abort);
   }
+  return cappedText(chunks, truncated);
+}
+
+/** The kept chunks as UTF-8 text; when `truncated`, a character the cap cut is dropped, not mangled. */
+export function cappedText(chunks: Buffer[], truncated: boolean): CappedBody {
   const decoder = new StringDecoder('utf8');
-  const text = decoder.write(Buffer.concat(chunks));
+  const text = decoder.write(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
   return { excerpt: truncated ? text : text + decoder.end(), truncated };
 }

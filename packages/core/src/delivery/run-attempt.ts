@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
 import { AttemptDeadline } from './attempt-deadline';
+import { remembered } from '../memo/bounded-memo';
 import { failureOutcome, responseOutcome, type ResponseHead } from './attempt-outcome';
 import type { DeliveryOutcome } from './delivery-outcome';
 import type { ResolvedDeliveryOptions } from './delivery-options';
@@ -44,13 +45,7 @@ const CHECKED_URL_LIMIT = 10_000;
 function checkedUrl(url: string, options: ResolvedDeliveryOptions): string {
   let checked = checkedUrls.get(options);
   if (!checked) checkedUrls.set(options, (checked = new Map()));
-  let href = checked.get(url);
-  if (href === undefined) {
-    href = assertSafeUrl(url, options).href;
-    if (checked.size >= CHECKED_URL_LIMIT) checked.clear();
-    checked.set(url, href);
-  }
-  return href;
+  return remembered(checked, url, CHECKED_URL_LIMIT, (unchecked) => assertSafeUrl(unchecked, options).href);
 }
 
 function withDefaultHeaders(headers: Record<string, string>, userAgent: string): Record<string, string> {

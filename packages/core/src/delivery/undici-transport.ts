@@ -1,5 +1,6 @@
 import type * as Undici from 'undici';
 import { AgentPool } from './agent-pool';
+import { remembered } from '../memo/bounded-memo';
 import { CappedResponseHandler } from './capped-response-handler';
 import { MAX_TIMEOUT_MS } from './delivery-options';
 import { createGuardedLookup } from './guarded-lookup';
@@ -34,16 +35,11 @@ export function createUndiciTransport(options: TransportOptions = {}): Transport
     (agent) => agent.close(),
   );
   const urlParts = new Map<string, { origin: string; path: string }>();
-  const partsOf = (href: string): { origin: string; path: string } => {
-    let parts = urlParts.get(href);
-    if (!parts) {
+  const partsOf = (href: string): { origin: string; path: string } =>
+    remembered(urlParts, href, URL_PARTS_LIMIT, () => {
       const url = new URL(href);
-      parts = { origin: url.origin, path: `${url.pathname}${url.search}` };
-      if (urlParts.size >= URL_PARTS_LIMIT) urlParts.clear();
-      urlParts.set(href, parts);
-    }
-    return parts;
-  };
+      return { origin: url.origin, path: `${url.pathname}${url.search}` };
+    });
   return {
     send: (deliveryRequest, delivery) => {
       const exchange: Exchange = ({ url, headers, body }, context) =>

@@ -1,3 +1,4 @@
+import { remembered } from '../memo/bounded-memo';
 import { InvalidSigningInputError } from './invalid-signing-input-error';
 
 const WHSEC_PREFIX = 'whsec_';
@@ -5,13 +6,7 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 /** Standard Webhooks key: the base64 after `whsec_`, which the spec libraries also accept bare. */
 export function keyFromWhsecSecret(secret: string): Buffer {
-  let key = decodedKeys.get(secret);
-  if (key === undefined) {
-    key = decodeWhsecSecret(secret);
-    if (decodedKeys.size >= DECODED_KEY_LIMIT) decodedKeys.clear();
-    decodedKeys.set(secret, key);
-  }
-  return key;
+  return remembered(decodedKeys, secret, DECODED_KEY_LIMIT, decodeWhsecSecret);
 }
 
 // Every delivery is signed with its subscription's key; decoding it once per secret is enough.

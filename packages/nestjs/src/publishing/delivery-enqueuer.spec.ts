@@ -47,11 +47,9 @@ describe('DeliveryEnqueuer', () => {
     const enqueuer = new DeliveryEnqueuer(queue, 50, logger, 1_000);
     const doneA = enqueuer.announce();
     const doneB = enqueuer.announce();
-    const a = enqueuer.enqueueNew(['d1']);
-    doneA();
+    const a = enqueuer.enqueueNew(['d1'], doneA);
     expect(calls).toHaveLength(0); // B is still writing: d1 waits for it
-    const b = enqueuer.enqueueNew(['d2']);
-    doneB(); // the last writer joined: the job leaves now, long before the window ends
+    const b = enqueuer.enqueueNew(['d2'], doneB); // the last writer joined: the job leaves now, long before the window ends
     expect(calls.map((jobs) => jobs.map((j) => j.deliveryIds))).toEqual([[['d1', 'd2']]]);
     release();
     await Promise.all([a, b]);
@@ -61,15 +59,13 @@ describe('DeliveryEnqueuer', () => {
     const { queue, calls, release } = recordingQueue();
     const enqueuer = new DeliveryEnqueuer(queue, 50, logger, 30);
     const alone = enqueuer.announce();
-    const first = enqueuer.enqueueNew(['d1']);
-    alone();
+    const first = enqueuer.enqueueNew(['d1'], alone);
     expect(calls).toHaveLength(1);
     release();
     await first;
     const done = enqueuer.announce();
     const stuck = enqueuer.announce(); // a writer that never finishes (its write will fail late)
-    const second = enqueuer.enqueueNew(['d2']);
-    done();
+    const second = enqueuer.enqueueNew(['d2'], done);
     expect(calls).toHaveLength(1);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(calls[1].map((j) => j.deliveryIds)).toEqual([['d2']]);

@@ -36,8 +36,8 @@ export class DeliveryEnqueuer {
   ) {}
 
   /**
-   * Announces a publish about to write its rows; the returned function says it is done (call it
-   * after enqueueNew, or instead of it when the write failed).
+   * Announces a publish about to write its rows; the returned function says it is done: pass it
+   * to enqueueNew, or call it when the write failed.
    */
   announce(): () => void {
     this.writing += 1;
@@ -51,11 +51,18 @@ export class DeliveryEnqueuer {
     };
   }
 
-  /** Resolves once the deliveries are on the queue (or the failure was logged). */
-  enqueueNew(deliveryIds: string[]): Promise<void> {
-    if (deliveryIds.length === 0) return Promise.resolve();
+  /**
+   * Resolves once the deliveries are on the queue (or the failure was logged). `joined` (from
+   * announce) is called once they wait for their job, so a job waits only for other publishes.
+   */
+  enqueueNew(deliveryIds: string[], joined?: () => void): Promise<void> {
+    if (deliveryIds.length === 0) {
+      joined?.();
+      return Promise.resolve();
+    }
     return new Promise((done) => {
       this.waiting.push({ deliveryIds, done });
+      joined?.();
       this.sendWaiting();
     });
   }

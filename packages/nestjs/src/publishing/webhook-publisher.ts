@@ -68,13 +68,12 @@ export class WebhookPublisher {
               : undefined;
           return single ?? this.deps.sql.transaction(write, manager);
         });
-        this.countPublished(messages, written);
-        const enqueued = this.deps.enqueuer.enqueueNew(written.flatMap((w) => w.deliveryIds));
+      } catch (error) {
         joined();
-        await enqueued;
-      } finally {
-        joined();
+        throw error;
       }
+      this.countPublished(messages, written);
+      await this.deps.enqueuer.enqueueNew(written.flatMap((w) => w.deliveryIds), joined);
     }
     return written.map(({ messageId, deliveryCount, duplicate }) => ({ messageId, deliveryCount, duplicate }));
   }

@@ -48,29 +48,30 @@ export async function insertAttempts(sql: SqlRunner, records: AttemptRecord[], m
 }
 
 /** Every attempted delivery's next state in one statement (`UPDATE … FROM (VALUES …)`). Returns the ids written. */
-export async function updateAttempted(sql: SqlRunner, records: AttemptRecord[], now: Date, manager: EntityManager): Promise<string[]> {
-  if (records.length === 0) return [];
-  const { tuples, values } = valueTuples(sql, records.map(outcomeRow), OUTCOME_TYPES);
-  values.push(now.getTime());
-  const { rows } = await sql.positional<{ id: string }>(
-    `WITH ${outcomeRows(`VALUES ${tuples}`)} ${updateFromOutcome(sql.placeholder(values.length))}`,
-    values,
-    manager,
-  );
-  return rows.map((row) => row.id);
+export function updateAttempted(sql: SqlRunner, records: AttemptRecord[], now: Date, manager: EntityManager): Promise<string[]> {
+  return updateFromValues(sql, records.map(outcomeRow), OUTCOME_TYPES, outcomeRows, updateFromOutcome, now, manager);
 }
 
 /** Releases deferred deliveries' claims and sets when they are due again; nothing else changes. */
-export async function updateDeferred(sql: SqlRunner, records: DeferRecord[], now: Date, manager: EntityManager): Promise<string[]> {
-  if (records.length === 0) return [];
-  const { tuples, values } = valueTuples(sql, records.map(deferRow), DEFER_TYPES);
+export function updateDeferred(sql: SqlRunner, records: DeferRecord[], now: Date, manager: EntityManager): Promise<string[]> {
+  return updateFromValues(sql, records.map(deferRow), DEFER_TYPES, deferralRows, updateFromDeferral, now, manager);
+}
+
+/** `WITH named AS (VALUES …) UPDATE …`, the update's `now` the last parameter. Returns the ids written. */
+async function updateFromValues(
+  sql: SqlRunner,
+  rows: unknown[][],
+  types: string[],
+  named: (source: string) => string,
+  update: (now: string) => string,
+  now: Date,
+  manager: EntityManager,
+): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const { tuples, values } = valueTuples(sql, rows, types);
   values.push(now.getTime());
-  const { rows } = await sql.positional<{ id: string }>(
-    `WITH ${deferralRows(`VALUES ${tuples}`)} ${updateFromDeferral(sql.placeholder(values.length))}`,
-    values,
-    manager,
-  );
-  return rows.map((row) => row.id);
+  const written = await sql.positional<{ id: string }>(`WITH ${named(`VALUES ${tuples}`)} ${update(sql.placeholder(values.length))}`, values, manager);
+  return written.rows.map((row) => row.id);
 }
 
 /**
