@@ -5,8 +5,11 @@ export type RetryDecision =
   | { action: 'succeed' }
   /** `delayMs` already includes jitter and any honoured `Retry-After`. */
   | { action: 'retry'; delayMs: number; reason: string }
-  /** `gone` (HTTP 410) means the receiver asked us to stop: the subscription should be disabled. */
-  | { action: 'give-up'; reason: 'exhausted' | 'gone'; detail: string };
+  /**
+   * `gone` (HTTP 410): the receiver asked us to stop, the subscription should be disabled.
+   * `blocked`: the SSRF guard refused the address. `rejected`: the policy's `retryIf` said no.
+   */
+  | { action: 'give-up'; reason: 'exhausted' | 'gone' | 'blocked' | 'rejected'; detail: string };
 
 /** Everything `RetryPolicy.decide` needs about the delivery so far. */
 export interface RetryDecisionInput {

@@ -1,3 +1,4 @@
+import type { DeliveryOutcome } from '../delivery/delivery-outcome';
 import type { Clock } from '../clock';
 
 /** Delays that grow by `factor` from `initialDelayMs`, each capped at `maxDelayMs`. */
@@ -21,6 +22,12 @@ export interface RetryPolicyOptions {
   jitter?: number;
   /** Upper bound on a receiver's `Retry-After`, so one header cannot park a delivery for days. */
   maxRetryAfterMs?: number;
+  /**
+   * Whether a failed outcome may be retried at all (default: every one but 410 and an SSRF
+   * block). Return false to make more outcomes final, e.g. a 400 from an endpoint that will
+   * never accept the payload.
+   */
+  retryIf?: (outcome: DeliveryOutcome) => boolean;
   /** Source of randomness in [0, 1) for jitter; injected for deterministic tests. */
   random?: () => number;
   /** Supplies `now` when `decide` is not given one. */

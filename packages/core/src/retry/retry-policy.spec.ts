@@ -38,10 +38,22 @@ describe('RetryPolicy', () => {
       ['a timeout', timeout],
       ['a network error', network],
       ['a redirect', redirect],
-      ['an unsafe URL', unsafeUrl],
     ])('retries after %s per the schedule', (_, outcome) => {
       expect(exact().decide({ attempts: 1, outcome, now })).toMatchObject({ action: 'retry', delayMs: 1000 });
       expect(exact().decide({ attempts: 3, outcome, now })).toMatchObject({ action: 'retry', delayMs: 25000 });
+    });
+
+    it('gives up at once with "blocked" when the SSRF guard refused the address', () => {
+      const decision = exact().decide({ attempts: 1, outcome: unsafeUrl, now });
+      expect(decision).toMatchObject({ action: 'give-up', reason: 'blocked' });
+      expect(decision).toHaveProperty('detail', expect.stringMatching(/SSRF guard/));
+    });
+
+    it('makes an outcome final when retryIf says no, and retries the others', () => {
+      const policy = new RetryPolicy({ schedule: [1000], jitter: 0, retryIf: (outcome) => outcome.statusCode !== 400 });
+      expect(policy.decide({ attempts: 1, outcome: status(400), now })).toMatchObject({ action: 'give-up', reason: 'rejected' });
+      expect(policy.decide({ attempts: 1, outcome: status(500), now })).toMatchObject({ action: 'retry', delayMs: 1000 });
+      expect(policy.decide({ attempts: 1, outcome: ok, now })).toEqual({ action: 'succeed' });
     });
 
     it('says why and which retry it schedules', () => {
@@ -134,8 +146,10 @@ describe('RetryPolicy', () => {
       expect(policy.decide({ attempts: 2, outcome: status(503, '3600'), now })).toMatchObject({ delayMs: 600_000 });
     });
 
-    it('is ignored on a 500', () => {
-      expect(exact().decide({ attempts: 1, outcome: status(500, '120'), now })).toMatchObject({ delayMs: 1000 });
+    it('is honoured on any status that carries it, a 500 too', () => {
+      expect(exact().decide({ attempts: 1, outcome: status(500, '120'), now })).toMatchObject({ delayMs: 120_000 });
+      expect(exact().retryAfterMs(status(502, '7'), now)).toBe(7_000);
+      expect(exact().retryAfterMs(status(503), now)).toBeUndefined();
     });
 
     it('is ignored when it is junk', () => {

@@ -13,8 +13,6 @@ import { retrySchedules } from './retry-schedules';
 import { validateRetryPolicyOptions } from './validate-retry-policy-options';
 
 const HTTP_GONE = 410;
-// Only these two statuses define Retry-After as "come back later"; on others (e.g. 500) it is noise.
-const HONOURS_RETRY_AFTER = new Set([429, 503]);
 
 /** Decides, from the attempts made so far and the last outcome, whether and when to try a delivery again. */
 export class RetryPolicy {
@@ -27,6 +25,7 @@ export class RetryPolicy {
   private readonly maxRetryAfterMs: number;
   private readonly random: () => number;
   private readonly clock: Clock;
+  private readonly retryIf?: (outcome: DeliveryOutcome) => boolean;
 
   /** @throws RetryPolicyConfigError when the options cannot work. */
   constructor(options: RetryPolicyOptions = {}) {
@@ -44,6 +43,7 @@ export class RetryPolicy {
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
     this.random = options.random ?? Math.random;
     this.clock = options.clock ?? systemClock;
+    this.retryIf = options.retryIf;
   }
 
   /** Succeed, retry after `delayMs`, or give up, given the outcome of attempt number `attempts`. */
@@ -55,6 +55,13 @@ export class RetryPolicy {
     const failure = describeFailure(outcome);
     if (outcome.statusCode === HTTP_GONE) {
       return { action: 'give-up', reason: 'gone', detail: `${failure}: the receiver asked to stop; disable the subscription` };
+    }
+    // The guard found the name pointing at a forbidden address: another try would only be refused again.
+    if (outcome.error?.kind === 'unsafe-url') {
+      return { action: 'give-up', reason: 'blocked', detail: `${failure}; not retried: the SSRF guard refuses this address` };
+    }
+    if (this.retryIf && !this.retryIf(outcome)) {
+      return { action: 'give-up', reason: 'rejected', detail: `${failure}; not retried: retryIf made this outcome final` };
     }
 
     const retry = attempts; // the 1-based number of the retry we would schedule next
@@ -89,8 +96,13 @@ export class RetryPolicy {
     return Math.round(delayMs * (1 - this.jitter + 2 * this.jitter * this.random()));
   }
 
-  private retryAfterMs(outcome: DeliveryOutcome, now: Date): number | undefined {
-    if (outcome.retryAfter === undefined || !HONOURS_RETRY_AFTER.has(outcome.statusCode ?? 0)) return undefined;
+  /**
+   * How long the response's `Retry-After` (seconds or HTTP date, on any status) asks to wait,
+   * capped at `maxRetryAfterMs`; `undefined` without a usable header. The worker paces the
+   * endpoint by it too.
+   */
+  retryAfterMs(outcome: DeliveryOutcome, now: Date = this.clock.now()): number | undefined {
+    if (outcome.retryAfter === undefined) return undefined;
     const requested = parseRetryAfter(outcome.retryAfter, now);
     return requested === undefined ? undefined : Math.min(requested, this.maxRetryAfterMs);
   }

@@ -28,6 +28,7 @@ describe('retry policy validation', () => {
     ['negative jitter', { jitter: -0.1 }, '/jitter', /fraction in \[0, 1\)/],
     ['a negative maxRetryAfterMs', { maxRetryAfterMs: -1 }, '/maxRetryAfterMs', /non-negative/],
     ['a random that is not a function', { random: 0.5 as never }, '/random', /must be a function/],
+    ['a retryIf that is not a function', { retryIf: true as never }, '/retryIf', /must be a function/],
     [
       'exponential without a bound',
       { exponential: { initialDelayMs: 1000, maxDelayMs: 5000 } },

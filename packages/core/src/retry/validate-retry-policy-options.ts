@@ -39,7 +39,7 @@ function validateExponential(exponential: ExponentialBackoffOptions): void {
 
 /** Throws a `RetryPolicyConfigError` naming the first option that cannot work. */
 export function validateRetryPolicyOptions(options: RetryPolicyOptions): void {
-  const { schedule, exponential, jitter, maxRetryAfterMs, random } = options;
+  const { schedule, exponential, jitter, maxRetryAfterMs, random, retryIf } = options;
   if (schedule !== undefined && exponential !== undefined) {
     fail('/schedule', 'and exponential are mutually exclusive; keep only one');
   }
@@ -53,4 +53,5 @@ export function validateRetryPolicyOptions(options: RetryPolicyOptions): void {
   }
   if (maxRetryAfterMs !== undefined) requireDuration(maxRetryAfterMs, '/maxRetryAfterMs');
   if (random !== undefined && typeof random !== 'function') fail('/random', 'must be a function returning [0, 1)');
+  if (retryIf !== undefined && typeof retryIf !== 'function') fail('/retryIf', 'must be a function (outcome) => boolean');
 }
