@@ -1,6 +1,14 @@
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { createAxiosTransport, createUndiciTransport, type LookupFunction, type Transport } from '@hookline/core';
+import {
+  createAxiosTransport,
+  createGuardedLookup,
+  createUndiciTransport,
+  HostAllowlist,
+  UnsafeUrlError,
+  type LookupFunction,
+  type Transport,
+} from '@hookline/core';
 import { sqliteInProcess } from '../support/drivers';
 import { eventually, TestReceiver } from '../support/receiver';
 import { createApiTestApp, type ApiTestApp } from '../api/support/api-test-app';
@@ -20,6 +28,22 @@ const UNSAFE_HOSTS = [
   '2130706433',
   '0x7f.0.0.1',
   '017700000001',
+  // IPv4-compatible IPv6: the parser turns [::127.0.0.1] into ::7f00:1, which is no IPv6 range.
+  '[::169.254.169.254]',
+  '[::a9fe:a9fe]',
+  '[::10.0.0.1]',
+  '[::127.0.0.1]',
+  '[::7f00:2]',
+];
+
+/** Cloud metadata services, each with an allowlist entry that opens its range or names it. */
+const METADATA_HOSTS: [string, string[]][] = [
+  ['169.254.169.254', ['169.254.0.0/16']],
+  ['[::a9fe:a9fe]', ['169.254.0.0/16']],
+  ['[fd00:ec2::254]', ['fd00::/8']],
+  ['100.100.100.200', ['100.64.0.0/10']],
+  ['metadata.google.internal', ['metadata.google.internal']],
+  ['metadata.goog', ['metadata.goog']],
 ];
 
 const points = { customer_id: 'cust_1', amount: 150, new_balance: 2350 };
@@ -106,6 +130,31 @@ describe('SSRF: unsafe subscription URLs are refused when they are created or ch
     await expect(direct).rejects.toMatchObject({ code: 'HOOKLINE_INVALID_SUBSCRIPTION', pointer: '/url', cause: { code: 'HOOKLINE_UNSAFE_URL' } });
     expect(await rows()).toBe(before);
     expect((await t.subscriptions.get(safeId)).url).toBe('https://hooks.example.com/in');
+  });
+});
+
+describe.each(METADATA_HOSTS)('SSRF: the cloud metadata service %s is refused even where allowedHosts %p opens it', (host, allowedHosts) => {
+  let t: ApiTestApp;
+
+  beforeAll(async () => {
+    t = await createApiTestApp(sqliteInProcess(), { delivery: { allowHttp: false, allowedHosts } });
+  });
+
+  afterAll(() => t?.close());
+
+  it('answers 400 HOOKLINE_UNSAFE_URL and stores nothing', async () => {
+    const { write } = await t.tenant();
+    const created = await write.post('/webhook-subscriptions', { url: `https://${host}/latest/meta-data`, events: ['*'] });
+    expect([created.status, created.body.errors?.[0]?.code, created.body.errors?.[0]?.source]).toEqual([400, 'HOOKLINE_UNSAFE_URL', { pointer: '/url' }]);
+    expect(created.body.errors[0].detail).toMatch(/cloud metadata/);
+    expect(Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM webhook_subscription'))[0].n)).toBe(0);
+  });
+
+  it('refuses a name resolving to it at connect time, judged without connecting', async () => {
+    const address = host.startsWith('metadata') ? '169.254.169.254' : host.replace(/^\[(.*)\]$/, '$1');
+    const lookup = createGuardedLookup({ lookup: fakeDns(address).lookup, allowedHosts: HostAllowlist.from(allowedHosts) });
+    const error = await new Promise((resolve) => lookup('hooks.hookline.test', { all: true }, resolve));
+    expect(error).toBeInstanceOf(UnsafeUrlError);
   });
 });
 

@@ -26,6 +26,9 @@ describe('createGuardedLookup', () => {
     'internal.example': ['10.0.0.5'],
     'mixed.example': ['93.184.215.14', '169.254.169.254'],
     'dev.test': ['127.0.0.1'],
+    'compat.example': ['::7f00:1'],
+    'metadata.google.internal': ['169.254.169.254'],
+    'imds.dev.test': ['::a9fe:a9fe'],
   });
   const guarded = (allowed: string[] = []): LookupFunction => createGuardedLookup({ lookup: dns, allowedHosts: HostAllowlist.from(allowed) });
 
@@ -50,6 +53,15 @@ describe('createGuardedLookup', () => {
   it('lets the allowlist exempt a hostname or its address', async () => {
     await expect(resolveWith(guarded(['dev.test']), 'dev.test', false)).resolves.toEqual({ address: '127.0.0.1', family: 4 });
     await expect(resolveWith(guarded(['127.0.0.0/8']), 'dev.test', true)).resolves.toHaveLength(1);
+  });
+
+  it('judges an IPv4-compatible IPv6 answer by the IPv4 address it embeds', async () => {
+    await expect(resolveWith(guarded(), 'compat.example', true)).rejects.toThrow(/::7f00:1 \(compat\.example resolves to it\).*loopback/);
+  });
+
+  it('refuses a cloud metadata service even where the allowlist names it or opens its range', async () => {
+    await expect(resolveWith(guarded(['metadata.google.internal']), 'metadata.google.internal', false)).rejects.toThrow(/cloud metadata/);
+    await expect(resolveWith(guarded(['imds.dev.test', '169.254.0.0/16']), 'imds.dev.test', false)).rejects.toThrow(/cloud metadata/);
   });
 
   it('passes DNS failures through untouched', async () => {

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { DeliveryConfigError } from './delivery-config-error';
+import { judgedAddress } from './judged-address';
 
 type Range = [ipaddr.IPv4 | ipaddr.IPv6, number];
 
@@ -15,7 +16,7 @@ function parseRange(entry: string, index: number): Range | undefined {
   try {
     if (entry.includes('/')) return ipaddr.parseCIDR(entry);
     if (isIP(entry)) {
-      const address = ipaddr.process(entry);
+      const address = judgedAddress(entry);
       return [address, address.kind() === 'ipv4' ? 32 : 128];
     }
   } catch (cause) {
@@ -74,7 +75,7 @@ export class HostAllowlist {
   allowsAddress(address: string): boolean {
     const host = normalizeHost(address);
     if (!isIP(host)) return false;
-    const parsed = ipaddr.process(host);
+    const parsed = judgedAddress(host);
     return this.ranges.some(([network, bits]) => network.kind() === parsed.kind() && parsed.match(network, bits));
   }
 }

@@ -17,6 +17,12 @@ describe('classifyAddress', () => {
     ['100.64.0.1', 'carrierGradeNat'],
     ['::ffff:127.0.0.1', 'loopback'],
     ['::ffff:10.0.0.1', 'private'],
+    ['::127.0.0.1', 'loopback'],
+    ['::7f00:2', 'loopback'],
+    ['::a9fe:a9fe', 'linkLocal'],
+    ['::169.254.169.254', 'linkLocal'],
+    ['::10.0.0.1', 'private'],
+    ['::0.0.0.2', 'unspecified'],
     ['fc00::1', 'uniqueLocal'],
     ['fd12:3456::1', 'uniqueLocal'],
     ['fe80::1', 'linkLocal'],
@@ -65,7 +71,27 @@ describe('assertSafeUrl', () => {
   );
 
   it('refuses the cloud metadata endpoint', () => {
-    expect(refusal('https://169.254.169.254/latest/meta-data').message).toMatch(/linkLocal/);
+    expect(refusal('https://169.254.169.254/latest/meta-data').message).toMatch(/cloud metadata/);
+  });
+
+  it.each(['http://[::169.254.169.254]/', 'http://[::a9fe:a9fe]/', 'http://[::10.0.0.1]/', 'http://[::127.0.0.1]/', 'http://[::7f00:2]/'])(
+    'judges the IPv4-compatible %s by the IPv4 address it embeds',
+    (url) => {
+      expect(refusal(url, { allowHttp: true }).message).toMatch(/(loopback|private|cloud metadata).*(allowedHosts)/);
+    },
+  );
+
+  it.each([
+    ['https://[::ffff:169.254.169.254]/', ['169.254.169.254']],
+    ['https://[fd00:ec2:0::254]/', ['fd00::/8']],
+    ['https://METADATA.goog./', ['metadata.goog']],
+  ])('refuses the cloud metadata service %s even where allowedHosts %p opens it', (url, allowedHosts) => {
+    expect(refusal(url, { allowedHosts }).message).toMatch(/cloud metadata service, which no allowedHosts entry can open/);
+  });
+
+  it('still lets a CIDR open the rest of its range around a metadata address', () => {
+    expect(() => assertSafeUrl('https://169.254.10.1/', { allowedHosts: ['169.254.0.0/16'] })).not.toThrow();
+    expect(() => assertSafeUrl('https://100.100.100.201/', { allowedHosts: ['100.64.0.0/10'] })).not.toThrow();
   });
 
   it('refuses credentials in the URL without echoing them', () => {

@@ -1,6 +1,8 @@
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
+import { isCloudMetadata } from './cloud-metadata';
 import { HostAllowlist, normalizeHost } from './host-allowlist';
+import { judgedAddress } from './judged-address';
 import { UnsafeUrlError } from './unsafe-url-error';
 
 type AddressRange = ReturnType<ipaddr.IPv4['range']> | ReturnType<ipaddr.IPv6['range']>;
@@ -25,19 +27,26 @@ const ALLOW_HOST_HINT = "For local development add the host, IP or a CIDR to all
 export function classifyAddress(ip: string): 'public' | UnsafeAddressReason {
   const host = normalizeHost(ip).replace(/%.*$/, '');
   if (!isIP(host)) return 'invalid';
-  // process() unwraps ::ffff:a.b.c.d so a mapped loopback is judged as the IPv4 it is.
-  const range = ipaddr.process(host).range();
+  // An IPv6 spelling of an IPv4 address (::ffff:127.0.0.1, ::127.0.0.1) is judged as the IPv4 it is.
+  const range = judgedAddress(host).range();
   return range === 'unicast' ? 'public' : range;
 }
 
 /** The refusal for connecting to `address` on behalf of `hostname`, or undefined when allowed. */
 export function unsafeAddressError(hostname: string, address: string, allowlist: HostAllowlist): UnsafeUrlError | undefined {
+  const via = normalizeHost(hostname) === normalizeHost(address) ? '' : ` (${hostname} resolves to it)`;
+  if (isCloudMetadata(hostname) || isCloudMetadata(address)) return cloudMetadataError(`${address}${via}`);
   if (allowlist.allowsHost(hostname) || allowlist.allowsAddress(address)) return undefined;
   const verdict = classifyAddress(address);
   if (verdict === 'public') return undefined;
-  const via = normalizeHost(hostname) === normalizeHost(address) ? '' : ` (${hostname} resolves to it)`;
   return new UnsafeUrlError(
     `Refusing to deliver to ${address}${via}: it is in the ${verdict} range, not a public address. ${ALLOW_HOST_HINT}`,
+  );
+}
+
+function cloudMetadataError(target: string): UnsafeUrlError {
+  return new UnsafeUrlError(
+    `Refusing to deliver to ${target}: it is a cloud metadata service, which no allowedHosts entry can open. Use the address of the receiver itself.`,
   );
 }
 
@@ -73,6 +82,8 @@ export function assertSafeUrl(url: string | URL, options: UrlGuardOptions = {}):
   if (isIP(host)) {
     const refusal = unsafeAddressError(host, host, allowlist);
     if (refusal) throw refusal;
+  } else if (isCloudMetadata(host)) {
+    throw cloudMetadataError(origin(parsed));
   } else if ((host === 'localhost' || host.endsWith('.localhost')) && !allowlist.allowsHost(host)) {
     throw new UnsafeUrlError(`Refusing ${origin(parsed)}: ${host} always means this machine. ${ALLOW_HOST_HINT}`);
   }
