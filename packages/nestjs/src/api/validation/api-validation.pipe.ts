@@ -1,6 +1,7 @@
 import { Injectable, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { getMetadataStorage, type ValidationError } from 'class-validator';
 import { InvalidRequestError } from '../errors/api-errors';
+import { MAX_BODY_DEPTH, tooDeepAt } from './json-depth';
 import { issuesFromValidationErrors } from './validation-issues';
 
 type RequestIssue = ConstructorParameters<typeof InvalidRequestError>[0][number];
@@ -54,6 +55,11 @@ export class ApiValidationPipe extends ValidationPipe {
       if (value === undefined) value = {};
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
         throw new InvalidRequestError([{ code: 'HOOKLINE_INVALID_BODY', detail: 'The request body must be a JSON object.', pointer: '' }]);
+      }
+      const tooDeep = tooDeepAt(value);
+      if (tooDeep !== undefined) {
+        const detail = `The request body nests arrays or objects more than ${MAX_BODY_DEPTH} levels deep at ${tooDeep}: send the documented shape.`;
+        throw new InvalidRequestError([{ code: 'HOOKLINE_BODY_TOO_DEEP', detail, pointer: tooDeep }]);
       }
       unknown = undeclaredKeys(value as object, metadata.metatype);
       // Validate the rest, so one 400 still lists every problem of the request.
