@@ -18,7 +18,7 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('circuit 
     t = await createTestApp(driver, {
       // Without the breaker these retries would exhaust in under a second.
       retry: { schedule: Array(8).fill(100), jitter: 0 },
-      endpointHealth: { failureThreshold: 3, probeIntervalMs: 500 },
+      endpointHealth: { failureThreshold: 3, openAfterMs: 0, probeIntervalMs: 500 },
     });
     const emitter = t.app.get(EventEmitter2);
     for (const name of ['endpoint.failing', 'endpoint.recovered', 'delivery.exhausted']) {

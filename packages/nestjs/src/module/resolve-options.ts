@@ -1,4 +1,5 @@
 import type { EndpointHealthOptions } from '../worker/endpoint-health';
+import type { EndpointConcurrency } from '../worker/concurrency-limiter';
 import { RETENTION_DEFAULTS, type ResolvedRetentionOptions } from '../retention/retention-options';
 import { EventCatalog, loyaltyCatalog, systemClock, type Clock } from '@hookline/core';
 import { WebhooksConfigError } from './webhooks-config-error';
@@ -20,7 +21,8 @@ export interface ResolvedWebhooksOptions {
     batchSize: number;
     shutdownGraceMs: number;
     leaseMarginMs: number;
-    perSubscriptionConcurrency: number;
+    /** Bounds of each subscription's adaptive limit of attempts in flight per process; min = max when fixed. */
+    endpointConcurrency: EndpointConcurrency;
   };
   sweeper: { enabled: boolean; intervalMs: number; staleAfterMs: number; batchSize: number };
   delivery: NonNullable<WebhooksModuleOptions['delivery']> & { timeoutMs: number };
@@ -50,7 +52,7 @@ export function resolveOptions(options: WebhooksModuleOptions = {}, env = proces
     batchSize: positiveInt(options.worker?.batchSize ?? 100, '/worker/batchSize'),
     shutdownGraceMs: nonNegative(options.worker?.shutdownGraceMs ?? 10_000, '/worker/shutdownGraceMs'),
     leaseMarginMs: nonNegative(options.worker?.leaseMarginMs ?? 30_000, '/worker/leaseMarginMs'),
-    perSubscriptionConcurrency: positiveInt(options.worker?.perSubscriptionConcurrency ?? 10, '/worker/perSubscriptionConcurrency'),
+    endpointConcurrency: resolveEndpointConcurrency(options.worker ?? {}),
   };
   const sweeper = {
     enabled: options.sweeper?.enabled ?? worker.enabled,
@@ -97,7 +99,9 @@ export function resolveOptions(options: WebhooksModuleOptions = {}, env = proces
     endpointHealth: {
       enabled: options.endpointHealth?.enabled ?? true,
       failureThreshold: positiveInt(options.endpointHealth?.failureThreshold ?? 10, '/endpointHealth/failureThreshold'),
-      probeIntervalMs: positiveInt(options.endpointHealth?.probeIntervalMs ?? 60_000, '/endpointHealth/probeIntervalMs'),
+      openAfterMs: nonNegative(options.endpointHealth?.openAfterMs ?? 10_000, '/endpointHealth/openAfterMs'),
+      firstProbeAfterMs: positiveInt(options.endpointHealth?.firstProbeAfterMs ?? 5_000, '/endpointHealth/firstProbeAfterMs'),
+      probeIntervalMs: positiveInt(options.endpointHealth?.probeIntervalMs ?? 5 * 60_000, '/endpointHealth/probeIntervalMs'),
       autoDisableAfterMs: positiveInt(options.endpointHealth?.autoDisableAfterMs ?? 5 * 24 * 60 * 60 * 1000, '/endpointHealth/autoDisableAfterMs'),
     },
     retention: {
@@ -111,6 +115,33 @@ export function resolveOptions(options: WebhooksModuleOptions = {}, env = proces
     clock: options.clock ?? systemClock,
     raw: options,
   };
+}
+
+const ENDPOINT_CONCURRENCY_DEFAULTS: EndpointConcurrency = { min: 1, max: 100, initial: 10 };
+
+/** The adaptive bounds, or a fixed limit from `perSubscriptionConcurrency` (the older, fixed form); not both. */
+function resolveEndpointConcurrency(worker: NonNullable<WebhooksModuleOptions['worker']>): EndpointConcurrency {
+  const fixed = worker.perSubscriptionConcurrency;
+  if (fixed !== undefined) {
+    if (worker.endpointConcurrency !== undefined) {
+      throw new WebhooksConfigError('Give worker.endpointConcurrency or worker.perSubscriptionConcurrency (a fixed limit), not both.', {
+        pointer: '/worker/perSubscriptionConcurrency',
+      });
+    }
+    const limit = positiveInt(fixed, '/worker/perSubscriptionConcurrency');
+    return { min: limit, max: limit, initial: limit };
+  }
+  const given = worker.endpointConcurrency ?? {};
+  const min = positiveInt(given.min ?? Math.min(ENDPOINT_CONCURRENCY_DEFAULTS.min, given.max ?? Infinity), '/worker/endpointConcurrency/min');
+  const max = positiveInt(given.max ?? Math.max(ENDPOINT_CONCURRENCY_DEFAULTS.max, min), '/worker/endpointConcurrency/max');
+  if (max < min) throw new WebhooksConfigError(`/worker/endpointConcurrency/max (${max}) must be at least min (${min}).`, { pointer: '/worker/endpointConcurrency/max' });
+  const initial = positiveInt(given.initial ?? Math.min(max, Math.max(min, ENDPOINT_CONCURRENCY_DEFAULTS.initial)), '/worker/endpointConcurrency/initial');
+  if (initial < min || initial > max) {
+    throw new WebhooksConfigError(`/worker/endpointConcurrency/initial (${initial}) must lie between min (${min}) and max (${max}).`, {
+      pointer: '/worker/endpointConcurrency/initial',
+    });
+  }
+  return { min, max, initial };
 }
 
 function resolveCatalog(catalog: WebhooksModuleOptions['catalog']): EventCatalog {

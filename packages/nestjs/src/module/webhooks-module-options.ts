@@ -72,10 +72,13 @@ export interface WebhooksModuleOptions {
      */
     leaseMarginMs?: number;
     /**
-     * Attempts in flight at once for one subscription, per worker process (default 10), so a slow
-     * endpoint cannot take every slot. Past it a delivery waits briefly, or is deferred to when
-     * the endpoint should have room.
+     * Bounds of each subscription's limit of attempts in flight, per worker process (default
+     * `{ min: 1, max: 100, initial: 10 }`). The limit adapts to the endpoint: it grows while its
+     * answers stay as fast as usual and shrinks on timeouts, 5xx, 429 and rising latency. Past it
+     * a delivery waits for the next free slot; a slow endpoint's overflow is deferred instead.
      */
+    endpointConcurrency?: { min?: number; max?: number; initial?: number };
+    /** A fixed limit instead of an adaptive one: the same as `endpointConcurrency: { min: n, max: n, initial: n }`. */
     perSubscriptionConcurrency?: number;
   };
   sweeper?: {
@@ -100,9 +103,13 @@ export interface WebhooksModuleOptions {
   /** Circuit breaker and auto-disable of failing endpoints. */
   endpointHealth?: {
     enabled?: boolean;
-    /** Consecutive failed attempts that open the circuit (default 10). */
+    /** Consecutive failed attempts that open the circuit (default 10)… */
     failureThreshold?: number;
-    /** While open, one probe attempt goes this often (default 60 000 ms). */
+    /** …spanning at least this long without a success (default 10 000 ms): a burst of one moment is no outage. */
+    openAfterMs?: number;
+    /** The first probe goes this long after the circuit opens (default 5 000 ms); the gaps then double. */
+    firstProbeAfterMs?: number;
+    /** The longest gap between probes while open (default 300 000 ms). */
     probeIntervalMs?: number;
     /** Failing without a single success this long disables the subscription (default 5 days). */
     autoDisableAfterMs?: number;

@@ -66,6 +66,20 @@ export class HooklineMetrics {
       },
     });
     new Gauge({
+      name: 'hookline_endpoint_concurrency_limit',
+      help: "Each active subscription's adaptive limit of attempts in flight per worker process, as a worker last reported it.",
+      labelNames: ['subscription_id'],
+      registers,
+      async collect() {
+        this.reset();
+        const rows = await sql.rows<{ id: string; concurrency_limit: string | number }>(
+          `SELECT id, concurrency_limit FROM webhook_subscription WHERE is_active = :active AND concurrency_limit IS NOT NULL`,
+          { active: true },
+        );
+        for (const row of rows) this.set({ subscription_id: row.id }, Number(row.concurrency_limit));
+      },
+    });
+    new Gauge({
       name: 'hookline_queue_jobs',
       help: 'Jobs in the delivery queue by state.',
       labelNames: ['state'],

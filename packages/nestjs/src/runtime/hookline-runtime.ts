@@ -21,6 +21,7 @@ import { operationalEventsVia, type OperationalEvents } from '../worker/operatio
 import { SubscriptionDisabler } from '../worker/subscription-disabler';
 import { Sweeper } from '../worker/sweeper';
 import { EndpointHealth } from '../worker/endpoint-health';
+import { LimitReporter } from '../worker/limit-reporter';
 import { createQueue } from './create-queue';
 import { HooklineMetrics } from '../operations/hookline-metrics';
 import { RetentionPruner } from '../retention/retention-pruner';
@@ -51,6 +52,7 @@ export class HooklineRuntime {
   readonly metrics: HooklineMetrics;
   readonly pruner: RetentionPruner;
   readonly events: OperationalEvents;
+  private readonly limitReporter: LimitReporter;
   private readonly deliverer: Deliverer;
   private readonly ownedTransport?: Transport;
   private workerStarted = false;
@@ -119,10 +121,11 @@ export class HooklineRuntime {
       clock,
       timeoutMs: options.delivery.timeoutMs,
       leaseMarginMs: options.worker.leaseMarginMs,
-      perSubscriptionConcurrency: options.worker.perSubscriptionConcurrency,
+      endpointConcurrency: options.worker.endpointConcurrency,
       endpointHealth,
       onAttempt: (eventType, record) => this.metrics.recordAttempt(eventType, record),
     });
+    this.limitReporter = new LimitReporter(sql, () => this.processor.slots.limits(), logger);
     this.messages = new WebhookMessages({ dataSource, redact: rawOptions.redactPayload });
     this.apiKeys = new WebhookApiKeys({ dataSource, clock });
     this.stats = new WebhookStats({ sql, clock });
@@ -136,7 +139,7 @@ export class HooklineRuntime {
       clock,
       eventType: options.testEventType,
     });
-    this.sweeper = new Sweeper(this.store, this.queue, clock, options.sweeper, logger);
+    this.sweeper = new Sweeper(this.store, this.queue, clock, { ...options.sweeper, jobSize: options.worker.batchSize }, logger);
   }
 
   /** Starts consuming deliveries and sweeping, as the options say. */
@@ -150,7 +153,10 @@ export class HooklineRuntime {
     }
     if (this.options.sweeper.enabled) this.sweeper.start();
     // Pruning rides with the worker processes; API-only processes leave it to them.
-    if (this.options.worker.enabled) this.pruner.start();
+    if (this.options.worker.enabled) {
+      this.pruner.start();
+      this.limitReporter.start();
+    }
   }
 
   /** Stops taking work, lets in-flight attempts finish (up to the grace period), closes what it opened. */
@@ -160,6 +166,7 @@ export class HooklineRuntime {
     if (this.workerStarted) {
       await this.queue.stopWorker(this.options.worker.shutdownGraceMs);
       await this.processor.drain(this.options.worker.shutdownGraceMs);
+      await this.limitReporter.stop();
     }
     await this.queue.close();
     await this.deliverer.close();

@@ -15,6 +15,11 @@ export interface SubscriptionStatsView {
   retryRate: number | null;
   /** Attempt durations in the window (nearest rank); null when there were none. */
   latencyMs: { p50: number; p95: number } | null;
+  /**
+   * The endpoint's adaptive limit of attempts in flight per worker process, as a worker last
+   * reported it (every few seconds while it changes); null until one has. Whole window only.
+   */
+  concurrencyLimit?: number | null;
   /** The same figures per equal slice of the window, oldest first, when asked for. */
   series?: SubscriptionStatsView[];
 }

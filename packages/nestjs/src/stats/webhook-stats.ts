@@ -44,8 +44,12 @@ export class WebhookStats {
   async forSubscription(subscriptionId: string, options: { tenant: string; windowMs: number; buckets?: number }): Promise<SubscriptionStatsView> {
     const until = this.deps.clock.now().getTime();
     const window = { id: subscriptionId, tenant: options.tenant, since: until - options.windowMs, until, windowMs: options.windowMs };
-    const [whole] = await this.figures(window, 1);
-    return options.buckets ? { ...whole, series: await this.figures(window, options.buckets) } : whole;
+    const [[whole], [row]] = await Promise.all([
+      this.figures(window, 1),
+      this.deps.sql.rows<{ concurrency_limit: Count | null }>(`SELECT concurrency_limit FROM webhook_subscription WHERE id = :id AND tenant = :tenant`, window),
+    ]);
+    const current = { ...whole, concurrencyLimit: row?.concurrency_limit == null ? null : Number(row.concurrency_limit) };
+    return options.buckets ? { ...current, series: await this.figures(window, options.buckets) } : current;
   }
 
   private async figures(

@@ -25,6 +25,8 @@ export interface DeliveryWork {
     failureStreak: number;
     /** Set while the endpoint's circuit is open: attempts wait until then, when one probe goes. */
     breakerOpenUntil: Date | null;
+    /** When the circuit opened; probes back off from it. */
+    breakerOpenedAt: Date | null;
   } | null;
 }
 
@@ -44,6 +46,10 @@ export interface AttemptRecord {
   outcome: 'success' | DeliveryErrorKind;
   /** The endpoint answered 410 Gone: its subscription is disabled after the write. */
   gone?: boolean;
+  /** The SSRF guard refused the address it resolved to: failed at once, `delivery.blocked` raised. */
+  blocked?: boolean;
+  /** What the attempt says about the endpoint's capacity (not stored): its lane's limit and pause. */
+  endpoint?: { signal: 'ok' | 'overload' | 'failure' | 'neutral'; pauseMs?: number };
   next: { status: DeliveryStatus; attemptCount: number; nextAttemptAt: Date | null; deliveredAt: Date | null };
 }
 

@@ -7,7 +7,7 @@ export type { AttemptRecord, DeferRecord, DeliveryWork, OutcomeBatch, ParkRecord
 
 const WORK_COLUMNS = `m.type, m.payload, m.channels, m.created_at AS occurred_at,
        s.id AS s_id, s.url, s.profile, s.is_active, s.secret_current_enc, s.secret_previous_enc,
-       s.secret_previous_expires_at, s.failure_streak, s.breaker_open_until`;
+       s.secret_previous_expires_at, s.failure_streak, s.breaker_open_until, s.breaker_opened_at`;
 
 /** Up to this many outcomes (16 parameters each at most) are written by one statement on PostgreSQL. */
 const ONE_STATEMENT_OUTCOMES = 1_000;
@@ -90,6 +90,22 @@ export class DeliveryStore {
     return held;
   }
 
+  /**
+   * Extends claims this worker still holds (`locked_until` is still the lease it took) to
+   * `lease`; a claim that lapsed and was taken by another worker is left alone. Returns the ids
+   * extended.
+   */
+  async extendClaims(ids: string[], heldUntil: Date, lease: Date, now: Date): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.sql.rows<{ id: string }>(
+      `UPDATE webhook_delivery SET locked_until = :lease, updated_at = :now
+        WHERE id IN (:...ids) AND locked_until = :held AND status = 'pending'
+        RETURNING id`,
+      { ids, lease: lease.getTime(), held: heldUntil.getTime(), now: now.getTime() },
+    );
+    return rows.map((row) => row.id);
+  }
+
   async loadWork(ids: string[]): Promise<DeliveryWork[]> {
     if (ids.length === 0) return [];
     const rows = await this.sql.rows<Record<string, any>>(
@@ -160,6 +176,7 @@ function toWork(row: Record<string, any>): DeliveryWork {
           secretPreviousExpiresAt: toDate(row.secret_previous_expires_at),
           failureStreak: Number(row.failure_streak ?? 0),
           breakerOpenUntil: toDate(row.breaker_open_until),
+          breakerOpenedAt: toDate(row.breaker_opened_at),
         }
       : null,
   };

@@ -56,6 +56,14 @@ export class WebhookSubscriptionEntity {
   @Column({ name: 'breaker_open_until', ...epochMsColumn, nullable: true })
   breakerOpenUntil!: Date | null;
 
+  /** When the circuit last opened: probes back off from it (5 s, 5, 10, 20 s … up to probeIntervalMs). */
+  @Column({ name: 'breaker_opened_at', ...epochMsColumn, nullable: true })
+  breakerOpenedAt!: Date | null;
+
+  /** The endpoint's adaptive limit of attempts in flight per process, as a worker last reported it. */
+  @Column({ name: 'concurrency_limit', type: 'integer', nullable: true })
+  concurrencyLimit!: number | null;
+
   @Column({ name: 'created_at', ...epochMsColumn })
   createdAt!: Date;
 

@@ -1,5 +1,6 @@
 import { buildWebhookRequest, newId, type Clock, type DeliveryOutcome, type ResolvedProfile, type WebhookRequest } from '@hookline/core';
 import type { AttemptRecord, DeliveryWork } from '../storage/delivery-store';
+import { endpointSignal } from './endpoint-signal';
 
 export type SendRequest = (request: WebhookRequest) => Promise<DeliveryOutcome>;
 
@@ -65,6 +66,8 @@ export async function attemptDelivery(
     error: outcome.ok ? null : describeError(outcome),
     outcome: outcome.ok ? 'success' : (outcome.error?.kind ?? 'http-status'),
     gone: decision.action === 'give-up' && decision.reason === 'gone',
+    ...(decision.action === 'give-up' && decision.reason === 'blocked' && { blocked: true }),
+    endpoint: endpointSignal(outcome, profile.retryPolicy, now),
     next,
   };
 }

@@ -1,4 +1,4 @@
-import { generateSecret, systemClock, type DeliveryOutcome } from '@hookline/core';
+import { generateSecret, ManualClock, systemClock, type Clock, type DeliveryOutcome } from '@hookline/core';
 import { ProfileRegistry } from '../profiles/profile-registry';
 import type { DeliveryEnqueuer } from '../publishing/delivery-enqueuer';
 import type { SubscriptionSecrets } from '../secrets/subscription-secrets';
@@ -20,21 +20,27 @@ function work(id: string, subscriptionId: string): DeliveryWork {
     payload: '{"customer_id":"c1"}',
     channels: null,
     occurredAt: new Date(),
-    subscription: { url: `https://example.com/${subscriptionId}`, profile: null, isActive: true, secretCurrentEnc: 'sealed', secretPreviousEnc: null, secretPreviousExpiresAt: null, failureStreak: 0, breakerOpenUntil: null },
+    subscription: { url: `https://example.com/${subscriptionId}`, profile: null, isActive: true, secretCurrentEnc: 'sealed', secretPreviousEnc: null, secretPreviousExpiresAt: null, failureStreak: 0, breakerOpenUntil: null, breakerOpenedAt: null },
   };
 }
 
-function processor(items: DeliveryWork[], send: (url: string) => Promise<DeliveryOutcome>) {
+function processor(
+  items: DeliveryWork[],
+  send: (url: string) => Promise<DeliveryOutcome>,
+  { clock = systemClock as Clock, limit = 10, extended = (ids: string[]) => ids } = {},
+) {
   const written: OutcomeBatch[] = [];
   const store = {
     sql: { dialect: 'postgres' },
     claimWork: async (ids: string[]) => items.filter((item) => ids.includes(item.id)),
+    extendClaims: async (ids: string[]) => extended(ids),
     record: async (batch: OutcomeBatch) => {
       written.push(batch);
       return new Set([...batch.attempts, ...batch.deferred, ...batch.parked].map((r) => r.deliveryId));
     },
   } as unknown as DeliveryStore;
   const enqueueLater = jest.fn(async (_groups: { deliveryIds: string[]; delayMs: number }[], _tag: string) => undefined);
+  const events = { emit: jest.fn() };
   const p = new DeliveryProcessor({
     store,
     profiles: new ProfileRegistry('standard', {}, { schedule: [1_000], jitter: 0 }),
@@ -42,14 +48,14 @@ function processor(items: DeliveryWork[], send: (url: string) => Promise<Deliver
     send: (request) => send(request.url),
     enqueuer: { enqueueLater } as unknown as DeliveryEnqueuer,
     disabler: { disable: jest.fn() } as unknown as SubscriptionDisabler,
-    events: { emit: jest.fn() },
-    clock: systemClock,
+    events,
+    clock,
     timeoutMs: 5_000,
     leaseMarginMs: 2_000,
-    perSubscriptionConcurrency: 10,
+    endpointConcurrency: { min: 1, max: limit === 10 ? 100 : limit, initial: limit },
   });
   const attempted = () => written.flatMap((b) => b.attempts.map((a) => a.deliveryId));
-  return { p, attempted, enqueueLater };
+  return { p, attempted, enqueueLater, events, written };
 }
 
 const ok: DeliveryOutcome = { ok: true, statusCode: 200, durationMs: 1 };
@@ -88,5 +94,43 @@ describe('DeliveryProcessor', () => {
     expect(groups[0].delayMs).toBeGreaterThan(0);
     expect(groups[0].delayMs).toBeLessThanOrEqual(1_000);
     expect(groups[0].delayMs).toBeGreaterThanOrEqual(1_000 - (Date.now() - before));
+  });
+
+  it('fails a send the SSRF guard blocked at connect time at once, with the reason, and raises delivery.blocked', async () => {
+    const blocked: DeliveryOutcome = { ok: false, durationMs: 1, error: { kind: 'unsafe-url', message: 'example.com resolved to 10.0.0.5, a private address' } };
+    const { p, enqueueLater, events, written } = processor([work('dlv_a', 'sub_a')], async () => blocked);
+    await p.process(['dlv_a']);
+    const [attempt] = written.flatMap((b) => b.attempts);
+    expect(attempt.next).toMatchObject({ status: 'failed', attemptCount: 1, nextAttemptAt: null });
+    expect(attempt.error).toMatch(/10\.0\.0\.5/);
+    expect(events.emit).toHaveBeenCalledWith('delivery.blocked', expect.objectContaining({ deliveryId: 'dlv_a', subscriptionId: 'sub_a', reason: attempt.error }));
+    expect(events.emit).not.toHaveBeenCalledWith('delivery.exhausted', expect.anything());
+    const retries = enqueueLater.mock.calls.find(([, tag]) => tag.startsWith('retry'))![0];
+    expect(retries).toEqual([]);
+  });
+
+  it('renews the claim of a delivery that waited long for its slot, and does not send one another worker took meanwhile', async () => {
+    const clock = new ManualClock(1_700_000_000_000);
+    let answerFirst: () => void = () => undefined;
+    const firstAnswered = new Promise<void>((resolve) => (answerFirst = resolve));
+    const sent: string[] = [];
+    const items = [work('dlv_a', 'sub_a'), work('dlv_b', 'sub_a'), work('dlv_c', 'sub_a')];
+    const { p, attempted } = processor(
+      items,
+      async (url) => {
+        sent.push(url);
+        if (sent.length === 1) await firstAnswered;
+        return ok;
+      },
+      // One slot; dlv_c's claim was taken by another worker while it waited.
+      { clock, limit: 1, extended: (ids) => ids.filter((id) => id !== 'dlv_c') },
+    );
+    const job = p.process(['dlv_a', 'dlv_b', 'dlv_c']);
+    await new Promise((resolve) => setImmediate(resolve));
+    clock.advance(1_500); // past half the 2 s lease margin: the claims of the waiting two could lapse mid-attempt
+    answerFirst();
+    await job;
+    expect(attempted().sort()).toEqual(['dlv_a', 'dlv_b']);
+    expect(sent).toHaveLength(2);
   });
 });

@@ -7,8 +7,10 @@ import { attemptDelivery, type SendRequest } from './attempt-delivery';
 import { OutcomeFlusher } from './outcome-flusher';
 import type { OperationalEvents } from './operational-events';
 import type { SubscriptionDisabler } from './subscription-disabler';
-import { SubscriptionSlots } from './subscription-slots';
+import { SubscriptionSlots, type SlotDecision } from './subscription-slots';
 import type { EndpointHealth } from './endpoint-health';
+import type { EndpointConcurrency } from './concurrency-limiter';
+import { LeaseExtender } from './lease-extender';
 import { waitAtMost } from '../queue/wait-at-most';
 
 export type { SendRequest } from './attempt-delivery';
@@ -25,16 +27,16 @@ export interface DeliveryProcessorDeps {
   /** A claim lasts the HTTP timeout plus the margin. */
   timeoutMs: number;
   leaseMarginMs: number;
-  /** Attempts in flight at once per subscription, in this process. */
-  perSubscriptionConcurrency: number;
+  /** Bounds of each subscription's adaptive limit of attempts in flight, in this process (min = max: fixed). */
+  endpointConcurrency: EndpointConcurrency;
   /** Circuit breaker and auto-disable; absent in tests that do not need them. */
   endpointHealth?: EndpointHealth;
   /** Told of every attempt made (metrics). */
   onAttempt?: (eventType: string, record: AttemptRecord) => void;
 }
 
-/** The longest a delivery waits in memory for its subscription's slot before it is deferred. */
-const SLOT_WAIT_MS = 2_000;
+/** A slow or paused endpoint's delivery waits in memory for its slot only if expected within this; else it is deferred. */
+const SLOT_WAIT_MS = 5_000;
 /** A deferred delivery is due again at most this far ahead. */
 const MAX_DEFER_MS = 60_000;
 /** Deferred further than this, a delivery gets no job: the sweeper brings it back when due. */
@@ -86,7 +88,9 @@ interface Handled {
  */
 export class DeliveryProcessor {
   private readonly flusher: OutcomeFlusher;
-  private readonly slots: SubscriptionSlots;
+  /** The endpoints' lanes: adaptive limits, waiting deliveries, pauses. */
+  readonly slots: SubscriptionSlots;
+  private readonly leases: LeaseExtender;
   private readonly detached = new Set<Promise<void>>();
 
   constructor(private readonly deps: DeliveryProcessorDeps) {
@@ -96,13 +100,8 @@ export class DeliveryProcessor {
       maxConcurrentWrites: sqlite ? 1 : 2,
       lingerMs: sqlite ? 5 : 0,
     });
-    this.slots = new SubscriptionSlots({
-      perSubscription: deps.perSubscriptionConcurrency,
-      // Waiting must end well inside the claim's margin, or another worker could take the delivery.
-      maxWaitMs: Math.min(SLOT_WAIT_MS, deps.leaseMarginMs / 2),
-      maxDeferMs: MAX_DEFER_MS,
-      clock: deps.clock,
-    });
+    this.slots = new SubscriptionSlots({ concurrency: deps.endpointConcurrency, maxWaitMs: SLOT_WAIT_MS, maxDeferMs: MAX_DEFER_MS, clock: deps.clock });
+    this.leases = new LeaseExtender(deps.store, deps.clock, deps.timeoutMs + deps.leaseMarginMs);
   }
 
   /**
@@ -163,16 +162,38 @@ export class DeliveryProcessor {
       const deferred = { deliveryId: item.id, lease, nextAttemptAt: slot.retryAt };
       return { item, deferredUntil: slot.retryAt, written: await this.flusher.deferred(deferred) };
     }
+    const held = await this.holdClaim(item, lease);
+    if (!held) {
+      slot.release();
+      return { item, written: false };
+    }
+    const record = await this.attempt(item, subscription, held, slot);
+    this.deps.onAttempt?.(item.type, record);
+    const closed = await this.deps.endpointHealth?.report(item, record);
+    // The circuit just closed: its backlog resumes from a low limit and earns its way back up.
+    if (closed) this.slots.restartLow(item.subscriptionId);
+    return { item, record, written: await this.flusher.attempted(record) };
+  }
+
+  private async attempt(item: DeliveryWork, subscription: NonNullable<DeliveryWork['subscription']>, lease: Date, slot: SlotDecision & { granted: true }): Promise<AttemptRecord> {
     let record: AttemptRecord | undefined;
     try {
       const profile = this.deps.profiles.forSubscription(subscription.profile);
       record = await attemptDelivery(this.deps, item, profile, () => this.deps.secrets.signingSecrets(subscription), lease);
+      return record;
     } finally {
-      slot.release(record?.durationMs ?? 0);
+      slot.release(record?.endpoint && { durationMs: record.durationMs, ...record.endpoint });
     }
-    this.deps.onAttempt?.(item.type, record);
-    await this.deps.endpointHealth?.report(item, record);
-    return { item, record, written: await this.flusher.attempted(record) };
+  }
+
+  /**
+   * The claim under which to attempt: the job's, or, when the delivery waited so long for its
+   * slot that the claim could lapse mid-attempt, a renewed one; null when another worker took it.
+   */
+  private async holdClaim(item: DeliveryWork, lease: Date): Promise<Date | null> {
+    const left = lease.getTime() - this.deps.clock.now().getTime();
+    if (left >= this.deps.timeoutMs + this.deps.leaseMarginMs / 2) return lease;
+    return this.leases.extend(item.id, lease);
   }
 
   /** Retries and near deferrals get delayed jobs, grouped by when they are due; a 410 disables; exhaustion is announced. */
@@ -194,12 +215,12 @@ export class DeliveryProcessor {
       if (record.gone) {
         await this.deps.disabler.disable(item.subscriptionId, item.tenant, 'The endpoint answered 410 Gone.');
       }
-      if (record.next.status === 'failed') {
+      const final = { deliveryId: record.deliveryId, messageId: item.messageId, subscriptionId: item.subscriptionId, tenant: item.tenant };
+      if (record.blocked) {
+        this.deps.events.emit('delivery.blocked', { ...final, reason: record.error });
+      } else if (record.next.status === 'failed') {
         this.deps.events.emit('delivery.exhausted', {
-          deliveryId: record.deliveryId,
-          messageId: item.messageId,
-          subscriptionId: item.subscriptionId,
-          tenant: item.tenant,
+          ...final,
           attempts: record.next.attemptCount,
           lastError: record.error,
         });

@@ -7,9 +7,13 @@ import type { SubscriptionDisabler } from './subscription-disabler';
 
 export interface EndpointHealthOptions {
   enabled: boolean;
-  /** Consecutive failed attempts that open the circuit. */
+  /** Consecutive failed attempts that open the circuit, together with `openAfterMs`. */
   failureThreshold: number;
-  /** While open, one probe attempt is let through this often. */
+  /** The failures must span at least this long without a success: a burst of one moment is not an outage. */
+  openAfterMs: number;
+  /** The first probe goes this long after the circuit opens; each gap then doubles up to `probeIntervalMs`. */
+  firstProbeAfterMs: number;
+  /** The longest gap between probes while the circuit stays open. */
   probeIntervalMs: number;
   /** A subscription failing continuously this long is disabled. */
   autoDisableAfterMs: number;
@@ -21,10 +25,12 @@ type Subscription = NonNullable<DeliveryWork['subscription']>;
 
 /**
  * The circuit breaker and auto-disable, kept in the subscription row so every worker process
- * agrees. Closed: attempts flow. After `failureThreshold` straight failures it opens: deliveries
- * wait without spending attempts, and one probe at a time (won by a conditional UPDATE) decides
- * whether it closes again. Failing without a break for `autoDisableAfterMs` disables it.
- * A healthy endpoint costs nothing here: rows are only written after failures and on recovery.
+ * agrees. Closed: attempts flow. After `failureThreshold` straight failures spanning at least
+ * `openAfterMs` it opens: deliveries wait without spending attempts, and one probe at a time (won
+ * by a conditional UPDATE) decides whether it closes again, the first after `firstProbeAfterMs`,
+ * later ones at gaps as long as the circuit has been open (5 s, 5, 10, 20 s …) up to
+ * `probeIntervalMs`. Failing without a break for `autoDisableAfterMs` disables it. A healthy
+ * endpoint costs nothing here: rows are only written after failures and on recovery.
  */
 export class EndpointHealth {
   constructor(
@@ -43,7 +49,8 @@ export class EndpointHealth {
     if (!this.options.enabled || !openUntil) return { send: true };
     const now = this.clock.now().getTime();
     if (now < openUntil.getTime()) return { send: false, until: openUntil };
-    const next = now + this.options.probeIntervalMs;
+    const openedAt = subscription.breakerOpenedAt?.getTime() ?? openUntil.getTime() - this.firstProbeMs();
+    const next = now + Math.min(this.options.probeIntervalMs, Math.max(this.firstProbeMs(), now - openedAt));
     const won = await this.sql.rows<{ id: string }>(
       `UPDATE webhook_subscription SET breaker_open_until = :next WHERE id = :id AND breaker_open_until = :seen RETURNING id`,
       { id: subscriptionId, next, seen: openUntil.getTime() },
@@ -51,21 +58,28 @@ export class EndpointHealth {
     return won.length > 0 ? { send: true } : { send: false, until: new Date(next) };
   }
 
-  /** Counts the attempt's outcome against the endpoint; a failure to do so is logged, the attempt stands. */
-  async report(item: DeliveryWork, record: AttemptRecord): Promise<void> {
-    if (!this.options.enabled) return;
+  /**
+   * Counts the attempt's outcome against the endpoint; true when it closed the circuit. A failure
+   * to count is logged, the attempt stands.
+   */
+  async report(item: DeliveryWork, record: AttemptRecord): Promise<boolean> {
+    if (!this.options.enabled) return false;
     try {
-      await this.count(item, record);
+      return await this.count(item, record);
     } catch (error) {
       this.logger.warn(`Could not update endpoint health of ${item.subscriptionId}: ${(error as Error).message}`);
+      return false;
     }
   }
 
-  private async count(item: DeliveryWork, record: AttemptRecord): Promise<void> {
+  private firstProbeMs(): number {
+    return Math.min(this.options.firstProbeAfterMs, this.options.probeIntervalMs);
+  }
+
+  private async count(item: DeliveryWork, record: AttemptRecord): Promise<boolean> {
     const subscription = item.subscription!;
     if (record.outcome === 'success') {
-      if (subscription.failureStreak > 0 || subscription.breakerOpenUntil) await this.recovered(item);
-      return;
+      return subscription.failureStreak > 0 || subscription.breakerOpenUntil ? this.recovered(item) : false;
     }
     const now = this.clock.now().getTime();
     const [row] = await this.sql.rows<{ failure_streak: number | string; failing_since: number | string; breaker_open_until: number | string | null }>(
@@ -73,17 +87,18 @@ export class EndpointHealth {
         WHERE id = :id RETURNING failure_streak, failing_since, breaker_open_until`,
       { id: item.subscriptionId, now },
     );
-    if (!row) return;
+    if (!row) return false;
     const failingSince = Number(row.failing_since);
     if (now - failingSince >= this.options.autoDisableAfterMs) {
       const since = new Date(failingSince).toISOString();
       await this.disabler.disable(item.subscriptionId, item.tenant, `The endpoint has failed every attempt since ${since}; disabled automatically.`);
-      return;
+      return false;
     }
-    if (Number(row.failure_streak) >= this.options.failureThreshold && row.breaker_open_until == null) {
+    const sustained = Number(row.failure_streak) >= this.options.failureThreshold && now - failingSince >= this.options.openAfterMs;
+    if (sustained && row.breaker_open_until == null) {
       const opened = await this.sql.rows<{ id: string }>(
-        `UPDATE webhook_subscription SET breaker_open_until = :until WHERE id = :id AND breaker_open_until IS NULL RETURNING id`,
-        { id: item.subscriptionId, until: now + this.options.probeIntervalMs },
+        `UPDATE webhook_subscription SET breaker_open_until = :until, breaker_opened_at = :now WHERE id = :id AND breaker_open_until IS NULL RETURNING id`,
+        { id: item.subscriptionId, until: now + this.firstProbeMs(), now },
       );
       if (opened.length > 0) {
         this.events.emit('endpoint.failing', {
@@ -94,12 +109,13 @@ export class EndpointHealth {
         });
       }
     }
+    return false;
   }
 
-  private async recovered(item: DeliveryWork): Promise<void> {
+  private async recovered(item: DeliveryWork): Promise<boolean> {
     const now = this.clock.now().getTime();
     const closed = await this.sql.rows<{ id: string }>(
-      `UPDATE webhook_subscription SET breaker_open_until = NULL, failure_streak = 0, failing_since = NULL
+      `UPDATE webhook_subscription SET breaker_open_until = NULL, breaker_opened_at = NULL, failure_streak = 0, failing_since = NULL
         WHERE id = :id AND breaker_open_until IS NOT NULL RETURNING id`,
       { id: item.subscriptionId },
     );
@@ -107,18 +123,18 @@ export class EndpointHealth {
       await this.sql.execute(`UPDATE webhook_subscription SET failure_streak = 0, failing_since = NULL WHERE id = :id AND failure_streak > 0`, {
         id: item.subscriptionId,
       });
-      return;
+      return false;
     }
     // The endpoint answers again: what waited on the open circuit (and retries backing off) goes now.
-    const waiting = await this.sql.rows<{ id: string; attempt_count: number | string }>(
+    const waiting = await this.sql.rows<{ id: string }>(
       `UPDATE webhook_delivery SET next_attempt_at = :now, updated_at = :now
         WHERE subscription_id = :id AND status = 'pending' AND next_attempt_at > :now AND (locked_until IS NULL OR locked_until < :now)
-        RETURNING id, attempt_count`,
+        RETURNING id`,
       { id: item.subscriptionId, now },
     );
-    await this.enqueuer.enqueueRetries(
-      waiting.map((d) => ({ deliveryId: d.id, attemptCount: Number(d.attempt_count), delayMs: 0, tag: `recovered${now}` })),
-    );
+    // In shared jobs, not one each: the lanes pace them from a low limit.
+    await this.enqueuer.enqueueLater([{ deliveryIds: waiting.map((d) => d.id), delayMs: 0 }], `recovered${now}`);
     this.events.emit('endpoint.recovered', { subscriptionId: item.subscriptionId, tenant: item.tenant, resumed: waiting.length });
+    return true;
   }
 }

@@ -1,6 +1,7 @@
 /** Names of the events Hookline emits about itself, prefixed `hookline.` on Nest's EventEmitter. */
 export type OperationalEventName =
   | 'delivery.exhausted'
+  | 'delivery.blocked'
   | 'endpoint.failing'
   | 'endpoint.recovered'
   | 'endpoint.disabled'

@@ -5,10 +5,14 @@ function manualClock(start = 1_700_000_000_000) {
   return { now: () => new Date(now), advance: (ms: number) => (now += ms), at: () => now };
 }
 
-function slots(perSubscription: number, maxWaitMs = 50, maxDeferMs = 60_000) {
+/** Fixed limits keep these cases exact; the adaptive limit has its own cases below. */
+function slots(limit: number, maxWaitMs = 50, maxDeferMs = 60_000, concurrency = { min: limit, max: limit, initial: limit }) {
   const clock = manualClock();
-  return { clock, slots: new SubscriptionSlots({ perSubscription, maxWaitMs, maxDeferMs, clock }) };
+  return { clock, slots: new SubscriptionSlots({ concurrency, maxWaitMs, maxDeferMs, clock }) };
 }
+
+const ok = (durationMs = 2) => ({ durationMs, signal: 'ok' as const });
+const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 const granted = (decision: SlotDecision) => {
   if (!decision.granted) throw new Error('expected a slot');
@@ -16,7 +20,7 @@ const granted = (decision: SlotDecision) => {
 };
 
 describe('SubscriptionSlots', () => {
-  it('grants up to the cap at once, then hands a released slot to the next in line', async () => {
+  it('grants up to the limit at once, then hands a released slot to the next in line', async () => {
     const { slots: s } = slots(2);
     const first = granted(await s.acquire('sub_a'));
     granted(await s.acquire('sub_a'));
@@ -24,7 +28,7 @@ describe('SubscriptionSlots', () => {
     const waiting = s.acquire('sub_a').then((d) => (third = d));
     await Promise.resolve();
     expect(third).toBeUndefined();
-    first.release(5);
+    first.release(ok(5));
     await waiting;
     expect(third?.granted).toBe(true);
   });
@@ -54,19 +58,80 @@ describe('SubscriptionSlots', () => {
     expect(decision).toEqual({ granted: false, retryAt: new Date(clock.at() + 10_000) });
   });
 
-  it('lets a delivery that waited maxWaitMs for a busy but fast endpoint go ahead past the cap', async () => {
-    const { slots: s } = slots(1, 20);
-    granted(await s.acquire('sub_a'));
-    const decision = await s.acquire('sub_a'); // waits ~20 ms of real time
-    expect(decision.granted).toBe(true);
+  it('keeps thousands of a busy fast endpoint waiting in memory, each freed slot going to the next in line at once', async () => {
+    const { clock, slots: s } = slots(10, 50);
+    const running = await Promise.all(Array.from({ length: 10 }, () => s.acquire('sub_a').then(granted)));
+    const order: number[] = [];
+    const waiting = Array.from({ length: 3_000 }, (_, i) => s.acquire('sub_a').then((d) => (order.push(i), granted(d))));
+    clock.advance(10_000); // long past maxWaitMs: a fast endpoint is still never deferred
+    await tick();
+    expect(order).toEqual([]);
+    for (const slot of running) slot.release(ok());
+    const next = await Promise.all(waiting.slice(0, 10));
+    expect(order).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    let released = next;
+    for (let round = 1; round < 300; round += 1) {
+      for (const slot of released) slot.release(ok());
+      released = await Promise.all(waiting.slice(round * 10, round * 10 + 10));
+    }
+    expect(order).toEqual(Array.from({ length: 3_000 }, (_, i) => i));
   });
 
-  it('defers a delivery that waited maxWaitMs once the endpoint turned out slow', async () => {
+  it('sheds the newest waiters once the endpoint turned out slow, keeping what it can take within maxWaitMs', async () => {
     const { clock, slots: s } = slots(1, 20);
     granted(await s.acquire('sub_a'));
     const waiting = s.acquire('sub_a');
     clock.advance(1_500); // the attempt in flight has now run 1.5 s
     expect((await waiting).granted).toBe(false);
+  });
+
+  it('grows a fast endpoint\'s limit while it keeps up, so more of its deliveries run at once', async () => {
+    const { slots: s } = slots(10, 50, 60_000, { min: 1, max: 100, initial: 10 });
+    expect(s.limitOf('sub_a')).toBeUndefined();
+    for (let round = 0; round < 30; round += 1) {
+      const limit = s.limitOf('sub_a') ?? 10;
+      const held = await Promise.all(Array.from({ length: limit }, () => s.acquire('sub_a').then(granted)));
+      for (const slot of held) slot.release(ok());
+    }
+    expect(s.limitOf('sub_a')).toBeGreaterThan(50);
+    s.restartLow('sub_a');
+    expect(s.limitOf('sub_a')).toBe(1);
+  });
+
+  it('pauses an endpoint that answered 503: its other deliveries wait without an attempt, then go', async () => {
+    const { clock, slots: s } = slots(2, 5_000, 60_000, { min: 1, max: 10, initial: 2 });
+    const first = granted(await s.acquire('sub_a'));
+    const second = granted(await s.acquire('sub_a'));
+    let third: SlotDecision | undefined;
+    const waiting = s.acquire('sub_a').then((d) => (third = d));
+    first.release({ durationMs: 2, signal: 'overload', pauseMs: 1_000 });
+    second.release(ok());
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(third).toBeUndefined(); // paused, though slots are free
+    expect(s.limitOf('sub_a')).toBe(1); // and its limit halved
+    clock.advance(1_000);
+    await waiting;
+    expect(third?.granted).toBe(true);
+  });
+
+  it('defers, unattempted, to the end of a pause longer than maxWaitMs (a long Retry-After)', async () => {
+    const { clock, slots: s } = slots(1, 5_000);
+    const start = clock.at();
+    const waiting = granted(await s.acquire('sub_a'));
+    const queued = s.acquire('sub_a');
+    waiting.release({ durationMs: 2, signal: 'overload', pauseMs: 60_000 });
+    const decision = await queued;
+    expect(decision.granted).toBe(false);
+    expect(!decision.granted && decision.retryAt.getTime()).toBeGreaterThanOrEqual(start + 60_000);
+    const later = await s.acquire('sub_a');
+    expect(!later.granted && later.retryAt.getTime()).toBeGreaterThanOrEqual(start + 60_000);
+  });
+
+  it('gives a slot back unused without teaching the limit anything', async () => {
+    const { slots: s } = slots(1);
+    granted(await s.acquire('sub_a')).release();
+    expect(granted(await s.acquire('sub_a'))).toBeTruthy();
+    expect(s.limitOf('sub_a')).toBe(1);
   });
 
   it('names a slow, full subscription as backlogged once its next deferral is far enough ahead', async () => {
@@ -93,7 +158,7 @@ describe('SubscriptionSlots', () => {
   it('never names a subscription with a free slot or a fast endpoint as backlogged', async () => {
     const { clock, slots: s } = slots(2);
     granted(await s.acquire('sub_half'));
-    granted(await s.acquire('sub_fast')).release(5);
+    granted(await s.acquire('sub_fast')).release(ok(5));
     granted(await s.acquire('sub_fast'));
     granted(await s.acquire('sub_fast'));
     clock.advance(500);
@@ -102,7 +167,7 @@ describe('SubscriptionSlots', () => {
 
   it('reports no busy subscription once every slot is released', async () => {
     const { slots: s } = slots(1);
-    granted(await s.acquire('sub_a')).release(3);
+    granted(await s.acquire('sub_a')).release(ok(3));
     expect(s.busySubscriptions).toBe(0);
   });
 });

@@ -1,72 +1,93 @@
-import { performance } from 'node:perf_hooks';
 import type { Clock } from '@hookline/core';
+import { ConcurrencyLimiter, SLOW_ATTEMPT_MS, type EndpointConcurrency, type LimitSignal } from './concurrency-limiter';
+import { WaitQueue } from './wait-queue';
 
 export interface SubscriptionSlotsOptions {
-  /** Attempts in flight at once per subscription, in this process. */
-  perSubscription: number;
-  /** Longest a delivery waits in memory for a slot; past it (or when a wait that long is expected) it is deferred. */
+  /** Each subscription's limit of attempts in flight in this process: adaptive within these bounds. */
+  concurrency: EndpointConcurrency;
+  /** A slow or paused endpoint's delivery waits in memory only when its slot is expected within this; else it is deferred. */
   maxWaitMs: number;
-  /** A deferred delivery comes back at most this far in the future. */
+  /** A deferred delivery comes back at most this far past its earliest due time. */
   maxDeferMs: number;
   clock: Clock;
 }
 
-/** A slot to attempt now (release it with the attempt's duration), or a time to come back. */
-export type SlotDecision = { granted: true; release(durationMs: number): void } | { granted: false; retryAt: Date };
-
-interface Waiter {
-  grant(): void;
-  defer(): void;
-  /** When it stops waiting and is deferred instead (performance.now(): waits are timed by real timers). */
-  deadline: number;
+/** What one attempt told about its endpoint. */
+export interface AttemptSample {
+  durationMs: number;
+  signal: LimitSignal;
+  /** Hold the endpoint's other deliveries this long (429/503, Retry-After). */
+  pauseMs?: number;
 }
 
-interface SubscriptionState {
+/** A slot to attempt now (release it with what the attempt told, or without to give it back unused), or a time to come back. */
+export type SlotDecision = { granted: true; release(sample?: AttemptSample): void } | { granted: false; retryAt: Date };
+
+interface Lane {
+  limiter: ConcurrencyLimiter;
   /** Start times (ms) of the attempts in flight, oldest first. */
   inFlight: number[];
-  /** First in, first served; deadlines therefore ascend. */
-  waiting: Waiter[];
-  /** One timer per subscription, for the first waiter's deadline. */
-  timer?: NodeJS.Timeout;
+  waiting: WaitQueue<(decision: SlotDecision) => void>;
   /** Moving average of attempt durations; undefined until one finished. */
   averageMs?: number;
   /** When the last delivery deferred for this subscription was told to come back. */
   horizon: number;
+  /** Until then, nothing new is sent to the endpoint. */
+  pausedUntil: number;
+  timer?: NodeJS.Timeout;
 }
 
 const SMOOTHING = 0.2;
-/** Only an endpoint this slow per attempt is deferred up front; a busy fast one is worth the wait. */
-const SLOW_ATTEMPT_MS = 1_000;
-// Idle subscriptions' states are dropped past this many, so the map cannot grow without bound.
-const STATE_LIMIT = 10_000;
+/** How often a paused lane with waiters looks at the clock again. */
+const PAUSE_POLL_MS = 50;
+/** How often a full lane with waiters checks whether its endpoint turned slow. */
+const SLOW_CHECK_MS = 250;
+// Idle subscriptions' lanes are dropped past this many, so the map cannot grow without bound.
+const LANE_LIMIT = 10_000;
 
 /**
- * A per-subscription concurrency cap, so one slow endpoint cannot hold every worker slot. A
- * delivery over the cap waits for a slot. An endpoint whose attempts take a second or more keeps
- * to the cap: what would wait longer than `maxWaitMs` is deferred to when a slot should be free,
- * spaced at the pace the endpoint answers, and the database brings it back (its row says when).
- * A fast endpoint's delivery that waited `maxWaitMs` goes ahead past the cap instead.
+ * Per-subscription lanes that keep the worker busy without letting one endpoint take it over.
+ * Each lane lets `limit` attempts run at once, a limit the endpoint earns (ConcurrencyLimiter);
+ * over it, deliveries wait first in, first out, and every freed slot goes to the next at once,
+ * whichever job brought it: a busy fast endpoint drains at the pace it answers, never deferred.
+ * Only an endpoint whose attempts take a second or more (or one paused longer than `maxWaitMs`)
+ * sheds what would wait past `maxWaitMs`: deferred to when a slot should be free, spaced at the
+ * pace it answers, and the database brings it back (its row says when), no attempt spent.
  */
 export class SubscriptionSlots {
-  private readonly states = new Map<string, SubscriptionState>();
+  private readonly lanes = new Map<string, Lane>();
 
   constructor(private readonly options: SubscriptionSlotsOptions) {}
 
   acquire(subscriptionId: string): Promise<SlotDecision> {
-    const state = this.state(subscriptionId);
-    const cap = this.options.perSubscription;
-    if (state.inFlight.length < cap && state.waiting.length === 0) return Promise.resolve(this.grant(subscriptionId, state));
-    if (this.isSlow(state) && this.expectedWaitMs(state, state.waiting.length + 1) > this.options.maxWaitMs) {
-      return Promise.resolve(this.defer(state));
+    const lane = this.lane(subscriptionId);
+    const now = this.now();
+    if (lane.pausedUntil > now) {
+      if (lane.pausedUntil - now > this.options.maxWaitMs) return Promise.resolve(this.defer(lane, lane.pausedUntil));
+    } else if (lane.inFlight.length < lane.limiter.limit && lane.waiting.length === 0) {
+      return Promise.resolve(this.grant(lane));
+    } else if (this.isSlow(lane, now) && this.expectedWaitMs(lane, lane.waiting.length + 1, now) > this.options.maxWaitMs) {
+      return Promise.resolve(this.defer(lane, now + this.expectedWaitMs(lane, lane.waiting.length, now)));
     }
     return new Promise((resolve) => {
-      state.waiting.push({
-        grant: () => resolve(this.grant(subscriptionId, state)),
-        defer: () => resolve(this.defer(state)),
-        deadline: performance.now() + this.options.maxWaitMs,
-      });
-      state.timer ??= setTimeout(() => this.expireWaiters(state), this.options.maxWaitMs);
+      lane.waiting.push(resolve);
+      this.arm(lane);
     });
+  }
+
+  /** The subscription's current limit in this process; undefined when it has no lane here. */
+  limitOf(subscriptionId: string): number | undefined {
+    return this.lanes.get(subscriptionId)?.limiter.limit;
+  }
+
+  /** Every lane's current limit, for reporting. */
+  limits(): Map<string, number> {
+    return new Map([...this.lanes].map(([id, lane]) => [id, lane.limiter.limit]));
+  }
+
+  /** Drops what the subscription's limit learned: after an outage its backlog resumes from the bottom. */
+  restartLow(subscriptionId: string): void {
+    this.lane(subscriptionId).limiter.reset();
   }
 
   /**
@@ -77,10 +98,10 @@ export class SubscriptionSlots {
   backlogged(minAheadMs: number, limit = 100): { subscriptionId: string; until: Date }[] {
     const now = this.now();
     const held: { subscriptionId: string; until: Date }[] = [];
-    for (const [subscriptionId, state] of this.states) {
+    for (const [subscriptionId, lane] of this.lanes) {
       if (held.length >= limit) break;
-      if (state.inFlight.length < this.options.perSubscription || !this.isSlow(state)) continue;
-      const until = this.nextDeferral(state, now);
+      if (lane.inFlight.length < lane.limiter.limit || !this.isSlow(lane, now)) continue;
+      const until = this.nextDeferral(lane, now + this.expectedWaitMs(lane, lane.waiting.length, now));
       if (until - now >= minAheadMs) held.push({ subscriptionId, until: new Date(until) });
     }
     return held;
@@ -88,91 +109,118 @@ export class SubscriptionSlots {
 
   /** Moves the subscription's horizon past `count` deliveries put back in bulk. */
   heldBack(subscriptionId: string, count: number): void {
-    const state = this.states.get(subscriptionId);
-    if (!state || count <= 0) return;
+    const lane = this.lanes.get(subscriptionId);
+    if (!lane || count <= 0) return;
     const now = this.now();
-    const spacing = this.attemptEstimateMs(state, now) / this.options.perSubscription;
-    state.horizon = Math.min(Math.max(now, state.horizon) + spacing * count, now + this.options.maxDeferMs);
+    lane.horizon = Math.min(Math.max(now, lane.horizon) + this.spacingMs(lane, now) * count, now + this.options.maxDeferMs);
   }
 
   /** Subscriptions with attempts in flight or waiting, for tests and metrics. */
   get busySubscriptions(): number {
-    return [...this.states.values()].filter((s) => s.inFlight.length > 0 || s.waiting.length > 0).length;
+    return [...this.lanes.values()].filter((lane) => lane.inFlight.length > 0 || lane.waiting.length > 0).length;
   }
 
-  private grant(subscriptionId: string, state: SubscriptionState): SlotDecision {
+  private grant(lane: Lane): SlotDecision {
     const startedAt = this.now();
-    state.inFlight.push(startedAt);
+    lane.inFlight.push(startedAt);
     let released = false;
     return {
       granted: true,
-      release: (durationMs) => {
+      release: (sample) => {
         if (released) return;
         released = true;
-        state.inFlight.splice(state.inFlight.indexOf(startedAt), 1);
-        state.averageMs = state.averageMs === undefined ? durationMs : state.averageMs + SMOOTHING * (durationMs - state.averageMs);
-        const next = state.waiting.shift();
-        if (next) {
-          next.grant();
-        } else if (state.inFlight.length === 0 && state.horizon <= this.now()) {
-          this.states.delete(subscriptionId);
-        }
+        lane.inFlight.splice(lane.inFlight.indexOf(startedAt), 1);
+        if (sample) this.learn(lane, sample);
+        this.pump(lane);
       },
     };
   }
 
-  private expireWaiters(state: SubscriptionState): void {
-    state.timer = undefined;
-    const now = performance.now();
-    // A slow endpoint's overflow is deferred; a fast one's goes ahead past the cap rather than
-    // churn through the database: its backlog clears at the pace the endpoint answers anyway.
-    const slow = this.isSlow(state);
-    while (state.waiting.length > 0 && state.waiting[0].deadline <= now) {
-      const waiter = state.waiting.shift()!;
-      if (slow) waiter.defer();
-      else waiter.grant();
+  private learn(lane: Lane, sample: AttemptSample): void {
+    const now = this.now();
+    if (sample.signal !== 'neutral') {
+      lane.averageMs = lane.averageMs === undefined ? sample.durationMs : lane.averageMs + SMOOTHING * (sample.durationMs - lane.averageMs);
     }
-    if (state.waiting.length > 0) state.timer = setTimeout(() => this.expireWaiters(state), Math.max(1, state.waiting[0].deadline - now));
+    lane.limiter.onSample({ durationMs: sample.durationMs, signal: sample.signal, inFlight: lane.inFlight.length + 1, now });
+    if (sample.pauseMs && sample.pauseMs > 0) lane.pausedUntil = Math.max(lane.pausedUntil, now + sample.pauseMs);
   }
 
-  /** Spaces deferred deliveries at the endpoint's observed pace, so they do not all return at once. */
-  private defer(state: SubscriptionState): SlotDecision {
-    state.horizon = this.nextDeferral(state, this.now());
-    return { granted: false, retryAt: new Date(state.horizon) };
-  }
-
-  private nextDeferral(state: SubscriptionState, now: number): number {
-    const spacing = this.attemptEstimateMs(state, now) / this.options.perSubscription;
-    return Math.min(Math.max(now, state.horizon) + spacing, now + this.options.maxDeferMs);
-  }
-
-  private isSlow(state: SubscriptionState): boolean {
-    return this.attemptEstimateMs(state, this.now()) >= SLOW_ATTEMPT_MS;
-  }
-
-  private expectedWaitMs(state: SubscriptionState, position: number): number {
-    return Math.ceil(position / this.options.perSubscription) * this.attemptEstimateMs(state, this.now());
-  }
-
-  // An attempt still running says more about a stalling endpoint than the average of past ones.
-  private attemptEstimateMs(state: SubscriptionState, now: number): number {
-    const oldest = state.inFlight.length > 0 ? now - state.inFlight[0] : 0;
-    return Math.max(state.averageMs ?? 0, oldest);
-  }
-
-  private state(subscriptionId: string): SubscriptionState {
-    let state = this.states.get(subscriptionId);
-    if (!state) {
-      if (this.states.size >= STATE_LIMIT) this.dropIdle();
-      state = { inFlight: [], waiting: [], horizon: 0 };
-      this.states.set(subscriptionId, state);
+  /** Hands free slots to waiters, first come first served; sheds what a slow or long-paused endpoint cannot take soon. */
+  private pump(lane: Lane): void {
+    const now = this.now();
+    if (lane.pausedUntil > now) {
+      if (lane.pausedUntil - now > this.options.maxWaitMs) {
+        for (let resolve = lane.waiting.shift(); resolve; resolve = lane.waiting.shift()) resolve(this.defer(lane, lane.pausedUntil));
+      }
+      this.arm(lane);
+      return;
     }
-    return state;
+    while (lane.waiting.length > 0 && lane.inFlight.length < lane.limiter.limit) lane.waiting.shift()!(this.grant(lane));
+    if (lane.waiting.length > 0 && this.isSlow(lane, now)) {
+      // Keep what the endpoint can take within maxWaitMs; the newest beyond that go to the database.
+      const keep = Math.floor(this.options.maxWaitMs / this.spacingMs(lane, now));
+      while (lane.waiting.length > keep) lane.waiting.pop()!(this.defer(lane, now + this.expectedWaitMs(lane, keep, now)));
+    }
+    this.arm(lane);
+  }
+
+  /** One timer per lane with waiters: a pause to end, or an endpoint that may turn slow. */
+  private arm(lane: Lane): void {
+    if (lane.timer || lane.waiting.length === 0) return;
+    const paused = lane.pausedUntil - this.now();
+    lane.timer = setTimeout(
+      () => {
+        lane.timer = undefined;
+        this.pump(lane);
+      },
+      paused > 0 ? Math.min(PAUSE_POLL_MS, paused) : SLOW_CHECK_MS,
+    );
+  }
+
+  /** Spaces deferred deliveries at the endpoint's observed pace, from `earliest`, so they do not all return at once. */
+  private defer(lane: Lane, earliest: number): SlotDecision {
+    lane.horizon = this.nextDeferral(lane, earliest);
+    return { granted: false, retryAt: new Date(lane.horizon) };
+  }
+
+  private nextDeferral(lane: Lane, earliest: number): number {
+    return Math.min(Math.max(earliest, lane.horizon) + this.spacingMs(lane, this.now()), earliest + this.options.maxDeferMs);
+  }
+
+  private isSlow(lane: Lane, now: number): boolean {
+    return this.attemptEstimateMs(lane, now) >= SLOW_ATTEMPT_MS;
+  }
+
+  private expectedWaitMs(lane: Lane, position: number, now: number): number {
+    return position * this.spacingMs(lane, now);
+  }
+
+  /** How often a slot frees up: one attempt's duration shared by the limit. */
+  private spacingMs(lane: Lane, now: number): number {
+    return Math.max(0.01, this.attemptEstimateMs(lane, now) / Math.max(1, lane.limiter.limit));
+  }
+
+  // When every slot has been held a while, that says more about a stalling endpoint than the
+  // average of past attempts; one hung attempt beside quick ones says nothing.
+  private attemptEstimateMs(lane: Lane, now: number): number {
+    const full = lane.inFlight.length > 0 && lane.inFlight.length >= lane.limiter.limit;
+    const heldFor = full ? now - lane.inFlight[lane.inFlight.length - 1] : 0;
+    return Math.max(lane.averageMs ?? 0, heldFor);
+  }
+
+  private lane(subscriptionId: string): Lane {
+    let lane = this.lanes.get(subscriptionId);
+    if (!lane) {
+      if (this.lanes.size >= LANE_LIMIT) this.dropIdle();
+      lane = { limiter: new ConcurrencyLimiter(this.options.concurrency), inFlight: [], waiting: new WaitQueue(), horizon: 0, pausedUntil: 0 };
+      this.lanes.set(subscriptionId, lane);
+    }
+    return lane;
   }
 
   private dropIdle(): void {
-    for (const [id, state] of this.states) {
-      if (state.inFlight.length === 0 && state.waiting.length === 0) this.states.delete(id);
+    for (const [id, lane] of this.lanes) {
+      if (lane.inFlight.length === 0 && lane.waiting.length === 0) this.lanes.delete(id);
     }
   }
 

@@ -6,6 +6,8 @@ export interface SweeperOptions {
   intervalMs: number;
   staleAfterMs: number;
   batchSize: number;
+  /** Deliveries per re-enqueued job (the worker's batchSize): a wiped queue comes back in a few claims, not one per delivery. */
+  jobSize?: number;
 }
 
 export interface SweeperLogger {
@@ -60,9 +62,13 @@ export class Sweeper {
     this.runs += 1;
     if (stranded.length > 0) {
       // A key unique to this pass: a job kept in the queue's failed set must not block recovery.
-      await this.queue.enqueue(
-        stranded.map((d) => ({ deliveryIds: [d.id], key: `${d.id}:${d.attemptCount}:sweep${now.getTime()}-${this.runs}` })),
-      );
+      const size = this.options.jobSize ?? 1;
+      const jobs = [];
+      for (let start = 0; start < stranded.length; start += size) {
+        const batch = stranded.slice(start, start + size);
+        jobs.push({ deliveryIds: batch.map((d) => d.id), key: `${batch[0].id}:${batch[0].attemptCount}:sweep${now.getTime()}-${this.runs}` });
+      }
+      await this.queue.enqueue(jobs);
       this.logger.log(`Re-enqueued ${stranded.length} stranded deliveries.`);
     }
     this.lastSweepAt = this.clock.now();

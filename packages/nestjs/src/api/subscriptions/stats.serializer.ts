@@ -6,6 +6,7 @@ export function statsResource(view: SubscriptionStatsView, window: string) {
   return resource('webhook_subscription_stats', view.subscriptionId, {
     window,
     ...statsFigures(view),
+    concurrency_limit: view.concurrencyLimit ?? null,
     ...(view.series ? { series: view.series.map(statsFigures) } : {}),
   });
 }

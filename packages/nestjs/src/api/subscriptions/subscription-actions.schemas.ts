@@ -27,6 +27,13 @@ export class StatsFiguresSchema {
 
 export class StatsAttributesSchema extends StatsFiguresSchema {
   @ApiProperty({ example: '24h' }) window!: string;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 24,
+    description: "The endpoint's adaptive limit of attempts in flight per worker process, as a worker last reported it; null until one has.",
+  })
+  concurrency_limit!: number | null;
   @ApiPropertyOptional({
     type: [StatsFiguresSchema],
     description: 'With `buckets`: the same figures for each equal slice of the window, oldest first (what happened in that slice).',

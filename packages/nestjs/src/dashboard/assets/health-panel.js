@@ -42,6 +42,7 @@ function healthFigures(stats) {
       tile('Success rate', formatPercent(stats.success_rate), 'delivered ÷ settled'),
       tile('Latency p50 / p95', stats.latency_ms ? `${formatDuration(stats.latency_ms.p50)} / ${formatDuration(stats.latency_ms.p95)}` : '—', `${stats.attempts} attempts`),
       tile('Retry rate', formatPercent(stats.retry_rate), 'deliveries needing more than one attempt'),
+      tile('Concurrency limit', stats.concurrency_limit == null ? '—' : String(stats.concurrency_limit), 'attempts at once per worker, earned by the endpoint'),
     ),
     h(
       'div',
