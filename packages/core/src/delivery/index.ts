@@ -3,6 +3,7 @@ export { UnsafeUrlError } from './unsafe-url-error';
 export { DeliveryConfigError } from './delivery-config-error';
 export { HostAllowlist } from './host-allowlist';
 export { classifyAddress, assertSafeUrl, type UnsafeAddressReason, type UrlGuardOptions } from './ssrf-guard';
+export { assertUnambiguousUrl } from './url-spelling';
 export { assertSafeUrlResolved } from './assert-safe-url-resolved';
 export { createGuardedLookup, type GuardedLookupOptions } from './guarded-lookup';
 export {

@@ -1,10 +1,11 @@
-import { assertSafeUrl, generateSecret, isHooklineError, newId, type Clock, type EventCatalog } from '@hookline/core';
+import { generateSecret, isHooklineError, newId, type Clock, type EventCatalog } from '@hookline/core';
 import type { DataSource, Repository } from 'typeorm';
 import type { ProfileRegistry } from '../profiles/profile-registry';
 import type { DeliveryEnqueuer } from '../publishing/delivery-enqueuer';
 import type { SubscriptionSecrets } from '../secrets/subscription-secrets';
 import type { SqlRunner } from '../storage/sql-runner';
 import { WebhookSubscriptionEntity } from '../storage/webhook-subscription.entity';
+import { checkSubscriptionUrl } from './check-subscription-url';
 import { InvalidSubscriptionError, SubscriptionNotFoundError } from './subscription-errors';
 import type {
   CreateSubscriptionInput,
@@ -168,7 +169,7 @@ export class WebhookSubscriptions {
     if (typeof url !== 'string' || url.length === 0) throw new InvalidSubscriptionError('url is required.', { pointer: '/url' });
     if (url.length > 2048) throw new InvalidSubscriptionError('url must be at most 2048 characters.', { pointer: '/url' });
     try {
-      assertSafeUrl(url, this.deps.urlGuard);
+      checkSubscriptionUrl(url, this.deps.urlGuard);
     } catch (error) {
       if (!isHooklineError(error)) throw error;
       throw new InvalidSubscriptionError(error.message, { pointer: '/url', cause: error });

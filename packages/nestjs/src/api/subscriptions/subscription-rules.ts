@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { assertSafeUrl, isHooklineError } from '@hookline/core';
+import { isHooklineError } from '@hookline/core';
 import { HOOKLINE_RUNTIME } from '../../module/tokens';
 import type { HooklineRuntime } from '../../runtime/hookline-runtime';
+import { checkSubscriptionUrl } from '../../subscriptions/check-subscription-url';
 import { InvalidRequestError, type RequestIssue } from '../errors/api-errors';
 
 /**
@@ -16,7 +17,7 @@ export class SubscriptionRules {
   check(input: { url?: string; events?: string[] }): void {
     const issues: RequestIssue[] = [];
     const { allowHttp, allowedHosts } = this.runtime.options.delivery;
-    if (input.url !== undefined) this.collect(issues, '/url', () => assertSafeUrl(input.url!, { allowHttp, allowedHosts }));
+    if (input.url !== undefined) this.collect(issues, '/url', () => checkSubscriptionUrl(input.url!, { allowHttp, allowedHosts }));
     input.events?.forEach((event, index) =>
       this.collect(issues, `/events/${index}`, () => this.runtime.options.catalog.validateFilter(event, `/events/${index}`)),
     );
