@@ -14,7 +14,9 @@ const buckets = new Map();
 
 function newBucket(config) {
   return {
-    config: { status: 200, failRatio: 0, sleepMs: 0, verifyEvery: 0, latency: false, trackIds: true, secrets: {}, marks: [], ...config },
+    // blip: { afterOk, ms } answers 503 for `ms` once `afterOk` deliveries got through (an endpoint's deploy).
+    config: { status: 200, failRatio: 0, sleepMs: 0, verifyEvery: 0, latency: false, trackIds: true, secrets: {}, marks: [], blip: null, ...config },
+    blipFrom: 0,
     /** When the count of distinct 2xx deliveries first reached each of config.marks. */
     reachedAt: {},
     verifiers: new Map(),
@@ -87,7 +89,10 @@ function onWebhook(req, res, bucketName, path) {
   const chunks = keepBody ? [] : undefined;
   req.on('data', (chunk) => chunks?.push(chunk));
   req.on('end', () => {
-    const fail = config.failRatio > 0 && Math.random() < config.failRatio;
+    const at = now();
+    if (config.blip && bucket.blipFrom === 0 && bucket.ok >= config.blip.afterOk) bucket.blipFrom = at;
+    const blipping = bucket.blipFrom > 0 && at < bucket.blipFrom + config.blip.ms;
+    const fail = blipping || (config.failRatio > 0 && Math.random() < config.failRatio);
     const answer = () => {
       if (fail || config.status >= 300) {
         bucket.failed += 1;
@@ -135,6 +140,7 @@ function stats(name) {
     failed: bucket.failed,
     unique: bucket.config.trackIds ? bucket.ids.size : bucket.untracked,
     duplicates: bucket.duplicates,
+    blipEndedAt: bucket.blipFrom > 0 ? bucket.blipFrom + bucket.config.blip.ms : null,
     firstAt: bucket.firstAt,
     lastOkAt: bucket.lastOkAt,
     reachedAt: bucket.reachedAt,

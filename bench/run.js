@@ -16,7 +16,7 @@ const { renderSvg } = require('./lib/chart');
 const { packageVersions } = require('./lib/versions');
 const { LANES } = require('./lib/systems');
 
-const SCENARIOS = ['throughput', 'fan-out', 'latency', 'retry-storm', 'slow-endpoint', 'publish-cost', 'memory'];
+const SCENARIOS = ['throughput', 'burst', 'blip', 'fan-out', 'latency', 'retry-storm', 'slow-endpoint', 'publish-cost', 'memory'];
 const RESULTS_DIR = path.join(__dirname, 'results');
 /** The whole run stops by itself past this, whatever happens. */
 const RUN_LIMIT_MS = { quick: 170_000, full: 30 * 60_000 };
@@ -136,7 +136,7 @@ async function main() {
     versions: { node: process.version, ...packageVersions(), ...(await serverVersions().catch(() => ({}))) },
     settings: {
       http_concurrency: LANES,
-      note: `raw: ${LANES} undici lanes; naive: BullMQ concurrency ${LANES}; hookline: worker.perSubscriptionConcurrency ${LANES} (library default 10), other options at their defaults except delivery.transport 'undici' for hookline-pg. Publishers send batches of 100 events from 2 loops in the same process as the worker.`,
+      note: `raw: ${LANES} undici lanes; naive: BullMQ concurrency ${LANES}; hookline: library defaults (adaptive endpoint concurrency 1-100 from 10, worker.concurrency 20) except where a system's name says otherwise (fixed50: a fixed limit of ${LANES}; c50/c100: worker.concurrency). Publishers send batches of 100 events from 2 loops in the same process as the worker.`,
     },
     scenarios: args.only.map((id) => summarize(require(`./scenarios/${id}`), results[id], results)),
   };

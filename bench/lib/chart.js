@@ -7,7 +7,10 @@ const COLORS = {
   'hookline-pg': '#2f6fdd',
   'hookline-pg-axios': '#7aa5ef',
   'hookline-pg-undici': '#1b3f80',
-  'hookline-pg-cap10': '#9db9ea',
+  'hookline-pg-fixed50': '#9db9ea',
+  'hookline-pg-c20': '#2f6fdd',
+  'hookline-pg-c50': '#4d86e6',
+  'hookline-pg-c100': '#1b3f80',
   'hookline-sqlite': '#2aa876',
   'hookline-sqlite-wal': '#7fd1ad',
 };

@@ -7,9 +7,8 @@ const { createHookline } = require('../systems/hookline');
 /** HTTP lanes of both baselines: the design notes' 50 concurrent keep-alive connections. */
 const LANES = Number(process.env.HOOKLINE_BENCH_LANES ?? 50);
 
-/** Hookline gets the baselines' HTTP concurrency per subscription (its default cap is 10). */
-const SAME_CONCURRENCY = { perSubscriptionConcurrency: LANES };
-const hookline = (options) => (resources, extra) => createHookline(resources, { worker: SAME_CONCURRENCY, ...options, ...extra });
+// Hookline runs at its library defaults: each endpoint earns its own concurrency (1-100, from 10).
+const hookline = (options) => (resources, extra) => createHookline(resources, { ...options, ...extra, worker: { ...options.worker, ...extra?.worker } });
 
 const SYSTEMS = {
   raw: { role: 'baseline', create: (resources, extra) => createRaw(resources, { concurrency: LANES, ...extra }) },
@@ -18,8 +17,12 @@ const SYSTEMS = {
   'hookline-pg': { role: 'hookline', create: hookline({ storage: 'postgres', transport: 'undici' }) },
   // The same with the axios transport.
   'hookline-pg-axios': { role: 'hookline', create: hookline({ storage: 'postgres', transport: 'axios' }) },
-  // The same with the default per-subscription cap (10 in flight).
-  'hookline-pg-cap10': { role: 'hookline', create: hookline({ storage: 'postgres', transport: 'undici', worker: {} }) },
+  // The same with a fixed limit of the baselines' lanes instead of the adaptive one (the older form).
+  'hookline-pg-fixed50': { role: 'hookline', create: hookline({ storage: 'postgres', transport: 'undici', worker: { perSubscriptionConcurrency: LANES } }) },
+  // worker.concurrency 20 (the default), 50 and 100, every other option at its default (the burst scenario).
+  'hookline-pg-c20': { role: 'hookline', create: hookline({ storage: 'postgres', worker: { concurrency: 20 } }) },
+  'hookline-pg-c50': { role: 'hookline', create: hookline({ storage: 'postgres', worker: { concurrency: 50 } }) },
+  'hookline-pg-c100': { role: 'hookline', create: hookline({ storage: 'postgres', worker: { concurrency: 100 } }) },
   // The embedded default: SQLite file + in-process queue, default transport.
   'hookline-sqlite': { role: 'hookline', create: hookline({ storage: 'sqlite' }) },
   // The same with the SQLite file in WAL mode (TypeORM's enableWAL), which a host can turn on.
