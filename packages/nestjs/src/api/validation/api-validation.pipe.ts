@@ -1,7 +1,7 @@
 import { Injectable, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { getMetadataStorage, type ValidationError } from 'class-validator';
 import { InvalidRequestError } from '../errors/api-errors';
-import { MAX_BODY_DEPTH, tooDeepAt } from './json-depth';
+import { rawBodyIssue } from './raw-body-issue';
 import { issuesFromValidationErrors } from './validation-issues';
 
 type RequestIssue = ConstructorParameters<typeof InvalidRequestError>[0][number];
@@ -56,11 +56,8 @@ export class ApiValidationPipe extends ValidationPipe {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
         throw new InvalidRequestError([{ code: 'HOOKLINE_INVALID_BODY', detail: 'The request body must be a JSON object.', pointer: '' }]);
       }
-      const tooDeep = tooDeepAt(value);
-      if (tooDeep !== undefined) {
-        const detail = `The request body nests arrays or objects more than ${MAX_BODY_DEPTH} levels deep at ${tooDeep}: send the documented shape.`;
-        throw new InvalidRequestError([{ code: 'HOOKLINE_BODY_TOO_DEEP', detail, pointer: tooDeep }]);
-      }
+      const issue = rawBodyIssue(value);
+      if (issue) throw new InvalidRequestError([issue]);
       unknown = undeclaredKeys(value as object, metadata.metatype);
       // Validate the rest, so one 400 still lists every problem of the request.
       value = Object.fromEntries(Object.entries(value as object).filter(([key]) => !unknown.includes(key)));
