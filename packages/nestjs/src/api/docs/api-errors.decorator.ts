@@ -9,6 +9,7 @@ const DESCRIPTIONS: Record<number, string> = {
   404: "No such resource for this API key's tenant (another tenant's resources are never visible).",
   409: 'The resource is in a state that does not allow this now.',
   413: 'The request body is too large.',
+  415: 'The request has a body or Content-Type that is not JSON; send Content-Type: application/json.',
   429: 'Rate limit exceeded; retry after the number of seconds in the Retry-After header.',
   500: 'Unexpected error; it has been logged.',
   501: 'The event catalog has no test event type.',

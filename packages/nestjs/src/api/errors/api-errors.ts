@@ -18,6 +18,11 @@ export class RequestTooLargeError extends HooklineError {
   readonly code = 'HOOKLINE_REQUEST_TOO_LARGE';
 }
 
+/** A write sent as something other than JSON (a form post, plain text…). */
+export class UnsupportedMediaTypeError extends HooklineError {
+  readonly code = 'HOOKLINE_UNSUPPORTED_MEDIA_TYPE';
+}
+
 /** One problem with a request: in the body (`pointer`) or in a query parameter (`parameter`). */
 export interface RequestIssue {
   code: string;

@@ -15,6 +15,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   HOOKLINE_SUBSCRIPTION_INACTIVE: 409,
   HOOKLINE_PAYLOAD_TOO_LARGE: 413,
   HOOKLINE_REQUEST_TOO_LARGE: 413,
+  HOOKLINE_UNSUPPORTED_MEDIA_TYPE: 415,
   HOOKLINE_RATE_LIMITED: 429,
   HOOKLINE_TEST_EVENT_UNAVAILABLE: 501,
   // The database refused the write: nothing to fix in the request, try again shortly.

@@ -40,7 +40,7 @@ export class SubscriptionActionsController {
     description: 'Returns the new secret, once. The old one keeps signing beside it for grace_seconds, so receivers can switch over.',
   })
   @ApiOkResponse({ type: SubscriptionDocumentSchema })
-  @ApiErrors(400, 403, 404, 413)
+  @ApiErrors(400, 403, 404, 413, 415)
   async rotateSecret(@Caller() caller: ApiCaller, @Param('id') id: string, @Body() body: RotateSecretDto) {
     const rotated = await this.subscriptions.rotateSecret(id, { tenant: caller.tenant, graceSeconds: body.grace_seconds });
     return { data: subscriptionWithSecretResource(rotated) };
@@ -80,7 +80,7 @@ export class SubscriptionActionsController {
     description: "Queues every failed delivery of this subscription created in [since, until) for a new series of attempts; returns how many. Sending happens on the workers.",
   })
   @ApiAcceptedResponse({ type: ReplayDocumentSchema })
-  @ApiErrors(400, 403, 404, 413)
+  @ApiErrors(400, 403, 404, 413, 415)
   async replay(@Caller() caller: ApiCaller, @Param('id') id: string, @Body() body: ReplayDto) {
     const subscription = await this.subscriptions.get(id, { tenant: caller.tenant });
     const since = body.since ? new Date(body.since) : null;

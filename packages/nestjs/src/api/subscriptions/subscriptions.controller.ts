@@ -26,7 +26,7 @@ export class SubscriptionsController {
   @Post()
   @ApiOperation({ summary: 'Create a subscription', description: 'Returns the signing secret: this once, never again.' })
   @ApiCreatedResponse({ type: SubscriptionDocumentSchema })
-  @ApiErrors(400, 403, 413)
+  @ApiErrors(400, 403, 413, 415)
   async create(@Caller() caller: ApiCaller, @Body() body: CreateSubscriptionDto) {
     this.rules.check(body);
     const created = await this.subscriptions.create({ tenant: caller.tenant, ...body });
@@ -55,7 +55,7 @@ export class SubscriptionsController {
   @ID
   @ApiOperation({ summary: 'Change a subscription', description: 'url, events, description, channels, profile or is_active; fields left out stay.' })
   @ApiOkResponse({ type: SubscriptionDocumentSchema })
-  @ApiErrors(400, 403, 404, 413)
+  @ApiErrors(400, 403, 404, 413, 415)
   async update(@Caller() caller: ApiCaller, @Param('id') id: string, @Body() body: UpdateSubscriptionDto) {
     this.rules.check(body);
     const { is_active: isActive, ...rest } = body;
