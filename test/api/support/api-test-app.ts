@@ -10,8 +10,8 @@ export interface ApiTestApp extends TestApp {
   tenant(): Promise<{ tenant: string; write: ApiClient; read: ApiClient }>;
 }
 
-// Tests make many quick requests; the rate-limit suite builds its own app with the default limit.
-const GENEROUS_RATE_LIMIT = { limit: 100_000, ttlMs: 1_000 };
+// Tests make many quick requests (and many failed ones); the rate-limit suites build their own app with the default limits.
+const GENEROUS_RATE_LIMIT = { limit: 100_000, ttlMs: 1_000, failedAuth: { limit: 100_000, ttlMs: 1_000 } };
 
 export async function createApiTestApp(
   driver: TestDriver,

@@ -28,10 +28,12 @@ export interface WebhooksApiOptions {
   imports?: ModuleMetadata['imports'];
   /**
    * Requests each caller (API key) may make per window; beyond it the API answers 429 with
-   * `Retry-After`. Default 6 per 1000 ms, as seed 001. `storage` shares counts between
+   * `Retry-After`. Default 6 per 1000 ms, as seed 001. `failedAuth`: failed authentications
+   * per client address (`request.ip`, so set Express's `trust proxy` behind a proxy) before its
+   * further failures get 429 too; default 10 per 60000 ms. `storage` shares counts between
    * processes (any @nestjs/throttler storage); the default counts in this process. `false` turns it off.
    */
-  rateLimit?: { limit?: number; ttlMs?: number; storage?: ThrottlerStorage } | false;
+  rateLimit?: { limit?: number; ttlMs?: number; failedAuth?: RateLimitWindow; storage?: ThrottlerStorage } | false;
   /** Largest request body accepted, in bytes (default 64 KiB); larger ones get 413. */
   maxBodyBytes?: number;
   /** Serve the OpenAPI document at `/{prefix}/openapi.json` and Swagger UI at `/{prefix}/docs` (default true). */
@@ -42,12 +44,17 @@ export interface WebhooksApiOptions {
   metrics?: WebhooksMetricsOptions | boolean;
 }
 
+export interface RateLimitWindow {
+  limit?: number;
+  ttlMs?: number;
+}
+
 export interface ResolvedApiOptions {
   enabled: boolean;
   prefix: string;
   guard?: Type<CanActivate>;
   imports: NonNullable<ModuleMetadata['imports']>;
-  rateLimit: { limit: number; ttlMs: number; storage?: ThrottlerStorage } | false;
+  rateLimit: { limit: number; ttlMs: number; failedAuth: Required<RateLimitWindow>; storage?: ThrottlerStorage } | false;
   maxBodyBytes: number;
   docs: boolean;
   health: boolean;
@@ -64,8 +71,8 @@ export function resolveApiOptions(api: WebhooksApiOptions = {}): ResolvedApiOpti
     api.rateLimit === false
       ? false
       : {
-          limit: positiveInt(api.rateLimit?.limit ?? 6, '/api/rateLimit/limit'),
-          ttlMs: positiveInt(api.rateLimit?.ttlMs ?? 1_000, '/api/rateLimit/ttlMs'),
+          ...rateLimitWindow(api.rateLimit, { limit: 6, ttlMs: 1_000 }, '/api/rateLimit'),
+          failedAuth: rateLimitWindow(api.rateLimit?.failedAuth, { limit: 10, ttlMs: 60_000 }, '/api/rateLimit/failedAuth'),
           storage: api.rateLimit?.storage,
         };
   return {
@@ -78,6 +85,13 @@ export function resolveApiOptions(api: WebhooksApiOptions = {}): ResolvedApiOpti
     docs: api.docs ?? true,
     health: api.health ?? true,
     metrics: resolveMetricsOptions(api.metrics),
+  };
+}
+
+function rateLimitWindow(given: RateLimitWindow | undefined, defaults: Required<RateLimitWindow>, pointer: string): Required<RateLimitWindow> {
+  return {
+    limit: positiveInt(given?.limit ?? defaults.limit, `${pointer}/limit`),
+    ttlMs: positiveInt(given?.ttlMs ?? defaults.ttlMs, `${pointer}/ttlMs`),
   };
 }
 

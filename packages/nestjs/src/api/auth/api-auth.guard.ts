@@ -1,19 +1,40 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { getStorageToken, type ThrottlerStorage } from '@nestjs/throttler';
 import { lastValueFrom, isObservable } from 'rxjs';
 import { API_KEY_SCOPES } from '../../api-keys/api-key-scope';
-import { HOOKLINE_API_AUTHENTICATOR } from '../api.tokens';
+import type { ResolvedApiOptions } from '../api-options';
+import { HOOKLINE_API_AUTHENTICATOR, HOOKLINE_API_OPTIONS } from '../api.tokens';
 import { UnauthenticatedError } from '../errors/api-errors';
+import { FailedAuthLimiter, type ClientExchange } from '../rate-limit/failed-auth-limiter';
 import { getApiCaller } from './api-caller';
 
 /**
  * Runs the configured authenticator (API keys, or the host's guard) and insists it named a
- * caller with a tenant and a scope: without one, no route can know whose rows to show.
+ * caller with a tenant and a scope: without one, no route can know whose rows to show. Every
+ * failure counts against the client address's limit.
  */
 @Injectable()
 export class ApiAuthGuard implements CanActivate {
-  constructor(@Inject(HOOKLINE_API_AUTHENTICATOR) private readonly authenticator: CanActivate) {}
+  private readonly failures: FailedAuthLimiter;
+
+  constructor(
+    @Inject(HOOKLINE_API_AUTHENTICATOR) private readonly authenticator: CanActivate,
+    @Inject(getStorageToken()) storage: ThrottlerStorage,
+    @Inject(HOOKLINE_API_OPTIONS) api: ResolvedApiOptions,
+  ) {
+    this.failures = new FailedAuthLimiter(storage, api.rateLimit);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    try {
+      return await this.authenticate(context);
+    } catch (failure) {
+      const http = context.switchToHttp();
+      return this.failures.refuse({ request: http.getRequest(), response: http.getResponse() } as ClientExchange, failure);
+    }
+  }
+
+  private async authenticate(context: ExecutionContext): Promise<boolean> {
     const verdict = this.authenticator.canActivate(context);
     const allowed = isObservable(verdict) ? await lastValueFrom(verdict) : await verdict;
     const caller = getApiCaller(context.switchToHttp().getRequest());
