@@ -86,3 +86,32 @@ describe('auto-disable', () => {
     }
   });
 });
+
+describe('a burst of first attempts failing together, at the defaults', () => {
+  it('does not open the circuit: each delivery lands on its first retry', async () => {
+    const receiver = await new TestReceiver().start();
+    const seen = new Set<string>();
+    // 500 to the first try of each delivery, 200 afterwards (the issue's reproduction).
+    receiver.respond = (request) => {
+      const id = String(request.headers['webhook-id']);
+      if (seen.has(id)) return { status: 200 };
+      seen.add(id);
+      return { status: 500 };
+    };
+    const t = await createTestApp(sqliteInProcess());
+    const failing: unknown[] = [];
+    t.app.get(EventEmitter2).on('hookline.endpoint.failing', (payload: unknown) => failing.push(payload));
+    try {
+      const sub = await t.subscriptions.create({ tenant: 'burst-500', url: receiver.url(), events: ['*'] });
+      await t.publisher.publishMany(Array.from({ length: 20 }, () => ({ type: 'points.earned', data: points, tenant: 'burst-500' })));
+      await eventually(async () => (await t.deliveries.list({ tenant: 'burst-500', status: 'delivered' })).data.length === 20, 20_000);
+      expect(failing).toEqual([]);
+      const [row] = await t.dataSource.query(`SELECT breaker_open_until FROM webhook_subscription WHERE id = '${sub.id}'`);
+      expect(row.breaker_open_until).toBeNull();
+      expect(receiver.requests).toHaveLength(40);
+    } finally {
+      await t.close();
+      await receiver.stop();
+    }
+  }, 30_000);
+});

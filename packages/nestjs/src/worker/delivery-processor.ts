@@ -40,7 +40,9 @@ const SLOT_WAIT_MS = 5_000;
 /** A deferred delivery is due again at most this far ahead. */
 const MAX_DEFER_MS = 60_000;
 /** Deferred further than this, a delivery gets no job: the sweeper brings it back when due. */
-const DEFER_BY_JOB_WITHIN_MS = 5_000;
+const DEFER_BY_JOB_WITHIN_MS = MAX_DEFER_MS;
+/** A slow endpoint's deliveries whose slot is this far off are put back unclaimed (see SubscriptionSlots.backlogged). */
+const HOLD_BACK_AHEAD_MS = 5_000;
 /** Deferred deliveries due within this of each other share a job (under the claim's 1 s slack). */
 const DEFER_GROUP_MS = 900;
 /** Retries due within this of each other share a job, sent when the last is due: none early, none much late. */
@@ -112,7 +114,7 @@ export class DeliveryProcessor {
   async process(deliveryIds: string[], options: { detachAfterMs?: number } = {}): Promise<void> {
     const claimedAt = this.deps.clock.now();
     const lease = new Date(claimedAt.getTime() + this.deps.timeoutMs + this.deps.leaseMarginMs);
-    const holds = this.slots.backlogged(DEFER_BY_JOB_WITHIN_MS);
+    const holds = this.slots.backlogged(HOLD_BACK_AHEAD_MS);
     if (holds.length > 0) {
       const held = await this.deps.store.holdBack(deliveryIds, holds, claimedAt);
       for (const [subscriptionId, count] of held) this.slots.heldBack(subscriptionId, count);

@@ -125,10 +125,11 @@ export class EndpointHealth {
       });
       return false;
     }
-    // The endpoint answers again: what waited on the open circuit (and retries backing off) goes now.
+    // The endpoint answers again: what waited on the open circuit (and retries backing off) goes
+    // now, with what fell due meanwhile and is waiting for the sweeper.
     const waiting = await this.sql.rows<{ id: string }>(
       `UPDATE webhook_delivery SET next_attempt_at = :now, updated_at = :now
-        WHERE subscription_id = :id AND status = 'pending' AND next_attempt_at > :now AND (locked_until IS NULL OR locked_until < :now)
+        WHERE subscription_id = :id AND status = 'pending' AND (locked_until IS NULL OR locked_until < :now)
         RETURNING id`,
       { id: item.subscriptionId, now },
     );
