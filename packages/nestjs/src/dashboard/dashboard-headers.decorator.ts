@@ -15,7 +15,7 @@ export const DASHBOARD_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** The headers of every dashboard response. */
+/** The headers of every page the module serves (the dashboard and the API docs) and of their files. */
 export function DashboardHeaders(): MethodDecorator {
   return applyDecorators(
     Header('Content-Security-Policy', DASHBOARD_CSP),

@@ -2,6 +2,7 @@ import { Controller, Get, Header, Inject, NotFoundException, Param, Req, Streama
 import { HttpAdapterHost, ModulesContainer } from '@nestjs/core';
 import { ApiExcludeController, type OpenAPIObject } from '@nestjs/swagger';
 import type { ResolvedApiOptions } from '../api-options';
+import { DashboardHeaders } from '../../dashboard/dashboard-headers.decorator';
 import { HOOKLINE_API_OPTIONS } from '../api.tokens';
 import { HooklineExceptionFilter } from '../errors/hookline-exception.filter';
 import { SubscriptionsController } from '../subscriptions/subscriptions.controller';
@@ -11,6 +12,7 @@ import { swaggerUiAsset, swaggerUiInit, swaggerUiPage } from './swagger-ui-asset
 /**
  * `/{prefix}/openapi.json` and the Swagger UI at `/{prefix}/docs`, public (no API key): the
  * contract is no secret. Routes of this controller, so they follow the app's global prefix.
+ * People paste API keys into the UI, so its files get the dashboard's headers.
  */
 @ApiExcludeController()
 @UseFilters(HooklineExceptionFilter)
@@ -37,18 +39,21 @@ export class OpenApiController {
   }
 
   @Get('docs')
+  @DashboardHeaders()
   @Header('Content-Type', 'text/html; charset=utf-8')
   page(@Req() request: unknown): string {
     return swaggerUiPage(this.pathOf(request).replace(/\/+$/, ''));
   }
 
   @Get('docs/swagger-ui-init.js')
+  @DashboardHeaders()
   @Header('Content-Type', 'application/javascript; charset=utf-8')
   init(@Req() request: unknown): string {
     return swaggerUiInit(this.pathOf(request).replace(/docs\/swagger-ui-init\.js$/, 'openapi.json'));
   }
 
   @Get('docs/:asset')
+  @DashboardHeaders()
   asset(@Param('asset') name: string): StreamableFile {
     const asset = swaggerUiAsset(name);
     if (!asset) throw new NotFoundException(`No such docs asset: ${name}`);

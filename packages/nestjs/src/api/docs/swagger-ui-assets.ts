@@ -49,13 +49,17 @@ export function swaggerUiPage(base: string): string {
 `;
 }
 
-/** Kept out of the page so a strict Content-Security-Policy (no inline scripts) still works. */
+/**
+ * Kept out of the page so a strict Content-Security-Policy (no inline scripts) still works. The
+ * base layout has no top bar: its logo is an SVG with an inline <style> that policy refuses,
+ * and its URL box has nothing to explore here (the page shows one fixed document).
+ */
 export function swaggerUiInit(documentUrl: string): string {
   return `window.ui = SwaggerUIBundle({
   url: ${JSON.stringify(documentUrl)},
   dom_id: '#swagger-ui',
   presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
-  layout: 'StandaloneLayout',
+  layout: 'BaseLayout',
 });
 `;
 }
