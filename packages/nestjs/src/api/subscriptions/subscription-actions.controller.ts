@@ -11,6 +11,7 @@ import { Caller } from '../auth/caller.decorator';
 import { DeliveryDocumentSchema } from '../deliveries/delivery.schemas';
 import { deliveryResource } from '../deliveries/delivery.serializer';
 import { ApiErrors } from '../docs/api-errors.decorator';
+import { CarriesSecret } from './carries-secret.decorator';
 import { iso } from '../documents/resource';
 import { ReplayDto } from './dto/replay.dto';
 import { RotateSecretDto } from './dto/rotate-secret.dto';
@@ -41,6 +42,7 @@ export class SubscriptionActionsController {
   })
   @ApiOkResponse({ type: SubscriptionDocumentSchema })
   @ApiErrors(400, 403, 404, 413, 415)
+  @CarriesSecret()
   async rotateSecret(@Caller() caller: ApiCaller, @Param('id') id: string, @Body() body: RotateSecretDto) {
     const rotated = await this.subscriptions.rotateSecret(id, { tenant: caller.tenant, graceSeconds: body.grace_seconds });
     return { data: subscriptionWithSecretResource(rotated) };

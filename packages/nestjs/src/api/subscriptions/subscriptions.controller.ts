@@ -5,6 +5,7 @@ import { ApiController } from '../api-controller.decorator';
 import type { ApiCaller } from '../auth/api-caller';
 import { Caller } from '../auth/caller.decorator';
 import { ApiErrors } from '../docs/api-errors.decorator';
+import { CarriesSecret } from './carries-secret.decorator';
 import { listDocument } from '../documents/resource';
 import { CreateSubscriptionDto } from './dto/create-subscription.dto';
 import { PageQuery } from './dto/list-subscriptions.query';
@@ -27,6 +28,7 @@ export class SubscriptionsController {
   @ApiOperation({ summary: 'Create a subscription', description: 'Returns the signing secret: this once, never again.' })
   @ApiCreatedResponse({ type: SubscriptionDocumentSchema })
   @ApiErrors(400, 403, 413, 415)
+  @CarriesSecret()
   async create(@Caller() caller: ApiCaller, @Body() body: CreateSubscriptionDto) {
     this.rules.check(body);
     const created = await this.subscriptions.create({ tenant: caller.tenant, ...body });
