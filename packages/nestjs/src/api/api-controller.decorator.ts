@@ -1,10 +1,11 @@
-import { applyDecorators, Controller, UseFilters, UseGuards, UsePipes } from '@nestjs/common';
+import { applyDecorators, Controller, UseFilters, UseGuards, UseInterceptors, UsePipes } from '@nestjs/common';
 import { ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { API_KEY_SECURITY } from './api.tokens';
 import { ApiAuthGuard } from './auth/api-auth.guard';
 import { WriteScopeGuard } from './auth/write-scope.guard';
 import { ApiErrors } from './docs/api-errors.decorator';
 import { HooklineExceptionFilter } from './errors/hookline-exception.filter';
+import { NoPoweredByInterceptor } from './headers/no-powered-by.interceptor';
 import { ApiRateLimitGuard } from './rate-limit/api-rate-limit.guard';
 import { ApiValidationPipe } from './validation/api-validation.pipe';
 import { BodySizeGuard } from './validation/body-size.guard';
@@ -23,6 +24,7 @@ export function ApiController(path: string, tag: string): ClassDecorator {
     UseFilters(HooklineExceptionFilter),
     UseGuards(ApiAuthGuard, ApiRateLimitGuard, WriteScopeGuard, JsonBodyGuard, BodySizeGuard),
     UsePipes(ApiValidationPipe),
+    UseInterceptors(NoPoweredByInterceptor),
     ApiErrors(401, 429, 500),
   );
 }

@@ -1,6 +1,7 @@
-import { Controller, Get, Header, Inject, NotFoundException, Param, Req, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, Inject, NotFoundException, Param, Req, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { NoPoweredByInterceptor } from '../api/headers/no-powered-by.interceptor';
 import { DashboardAssets } from './dashboard-assets';
 import { DashboardHeaders } from './dashboard-headers.decorator';
 import type { ResolvedDashboardOptions } from './dashboard-options';
@@ -12,6 +13,7 @@ import { HOOKLINE_DASHBOARD_OPTIONS } from './dashboard.tokens';
  * goes to the REST API with the key the user signs in with.
  */
 @ApiExcludeController()
+@UseInterceptors(NoPoweredByInterceptor)
 @Controller()
 export class DashboardController {
   constructor(

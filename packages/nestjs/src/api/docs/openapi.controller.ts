@@ -1,10 +1,11 @@
-import { Controller, Get, Header, Inject, NotFoundException, Param, Req, StreamableFile, UseFilters } from '@nestjs/common';
+import { Controller, Get, Header, Inject, NotFoundException, Param, Req, StreamableFile, UseFilters, UseInterceptors } from '@nestjs/common';
 import { HttpAdapterHost, ModulesContainer } from '@nestjs/core';
 import { ApiExcludeController, type OpenAPIObject } from '@nestjs/swagger';
 import type { ResolvedApiOptions } from '../api-options';
 import { DashboardHeaders } from '../../dashboard/dashboard-headers.decorator';
 import { HOOKLINE_API_OPTIONS } from '../api.tokens';
 import { HooklineExceptionFilter } from '../errors/hookline-exception.filter';
+import { NoPoweredByInterceptor } from '../headers/no-powered-by.interceptor';
 import { SubscriptionsController } from '../subscriptions/subscriptions.controller';
 import { buildOpenApiDocument } from './openapi-document';
 import { swaggerUiAsset, swaggerUiInit, swaggerUiPage } from './swagger-ui-assets';
@@ -16,6 +17,7 @@ import { swaggerUiAsset, swaggerUiInit, swaggerUiPage } from './swagger-ui-asset
  */
 @ApiExcludeController()
 @UseFilters(HooklineExceptionFilter)
+@UseInterceptors(NoPoweredByInterceptor)
 @Controller()
 export class OpenApiController {
   private readonly documents = new Map<string, OpenAPIObject>();

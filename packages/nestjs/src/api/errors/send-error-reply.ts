@@ -1,4 +1,5 @@
 import type { HttpServer, LoggerService } from '@nestjs/common';
+import { removePoweredBy } from '../headers/remove-powered-by';
 import { errorReplyFor } from './error-document';
 
 /** Answers `response` with the error document for `exception`, logging only unexpected errors. */
@@ -7,5 +8,6 @@ export function sendErrorReply(adapter: HttpServer, response: unknown, exception
   if (unexpected) {
     logger.error(`Unexpected error while serving the webhooks API: ${(exception as Error)?.message}`, (exception as Error)?.stack);
   }
+  removePoweredBy(response);
   adapter.reply(response, document, status);
 }
