@@ -11,7 +11,8 @@ export interface ApiTestApp extends TestApp {
 }
 
 // Tests make many quick requests (and many failed ones); the rate-limit suites build their own app with the default limits.
-const GENEROUS_RATE_LIMIT = { limit: 100_000, ttlMs: 1_000, failedAuth: { limit: 100_000, ttlMs: 1_000 } };
+const GENEROUS = { limit: 100_000, ttlMs: 1_000 };
+const GENEROUS_RATE_LIMIT = { ...GENEROUS, perTenant: GENEROUS, failedAuth: GENEROUS };
 
 export async function createApiTestApp(
   driver: TestDriver,

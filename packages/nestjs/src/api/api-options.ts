@@ -28,12 +28,14 @@ export interface WebhooksApiOptions {
   imports?: ModuleMetadata['imports'];
   /**
    * Requests each caller (API key) may make per window; beyond it the API answers 429 with
-   * `Retry-After`. Default 6 per 1000 ms, as seed 001. `failedAuth`: failed authentications
+   * `Retry-After`. Default 6 per 1000 ms, as seed 001. `perTenant`: requests all of one tenant's
+   * keys may make together, so more keys do not mean more capacity; default 20 per 1000 ms.
+   * `failedAuth`: failed authentications
    * per client address (`request.ip`, so set Express's `trust proxy` behind a proxy) before its
    * further failures get 429 too; default 10 per 60000 ms. `storage` shares counts between
    * processes (any @nestjs/throttler storage); the default counts in this process. `false` turns it off.
    */
-  rateLimit?: { limit?: number; ttlMs?: number; failedAuth?: RateLimitWindow; storage?: ThrottlerStorage } | false;
+  rateLimit?: { limit?: number; ttlMs?: number; perTenant?: RateLimitWindow; failedAuth?: RateLimitWindow; storage?: ThrottlerStorage } | false;
   /** Largest request body accepted, in bytes (default 64 KiB); larger ones get 413. */
   maxBodyBytes?: number;
   /** Serve the OpenAPI document at `/{prefix}/openapi.json` and Swagger UI at `/{prefix}/docs` (default true). */
@@ -54,7 +56,9 @@ export interface ResolvedApiOptions {
   prefix: string;
   guard?: Type<CanActivate>;
   imports: NonNullable<ModuleMetadata['imports']>;
-  rateLimit: { limit: number; ttlMs: number; failedAuth: Required<RateLimitWindow>; storage?: ThrottlerStorage } | false;
+  rateLimit:
+    | { limit: number; ttlMs: number; perTenant: Required<RateLimitWindow>; failedAuth: Required<RateLimitWindow>; storage?: ThrottlerStorage }
+    | false;
   maxBodyBytes: number;
   docs: boolean;
   health: boolean;
@@ -72,6 +76,7 @@ export function resolveApiOptions(api: WebhooksApiOptions = {}): ResolvedApiOpti
       ? false
       : {
           ...rateLimitWindow(api.rateLimit, { limit: 6, ttlMs: 1_000 }, '/api/rateLimit'),
+          perTenant: rateLimitWindow(api.rateLimit?.perTenant, { limit: 20, ttlMs: 1_000 }, '/api/rateLimit/perTenant'),
           failedAuth: rateLimitWindow(api.rateLimit?.failedAuth, { limit: 10, ttlMs: 60_000 }, '/api/rateLimit/failedAuth'),
           storage: api.rateLimit?.storage,
         };

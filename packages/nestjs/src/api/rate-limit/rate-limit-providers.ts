@@ -1,7 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import { getOptionsToken, getStorageToken, ThrottlerStorageService, type ThrottlerModuleOptions } from '@nestjs/throttler';
 import type { ResolvedApiOptions } from '../api-options';
-import { ApiRateLimitGuard } from './api-rate-limit.guard';
+import { ApiRateLimitGuard, tenantTracker } from './api-rate-limit.guard';
 
 /**
  * What ThrottlerGuard injects, provided inside WebhooksModule and not exported: the host's own
@@ -10,7 +10,13 @@ import { ApiRateLimitGuard } from './api-rate-limit.guard';
 export function rateLimitProviders(api: ResolvedApiOptions): Provider[] {
   const rateLimit = api.rateLimit;
   const options: ThrottlerModuleOptions = rateLimit
-    ? { throttlers: [{ name: 'default', limit: rateLimit.limit, ttl: rateLimit.ttlMs }] }
+    ? {
+        throttlers: [
+          { name: 'default', limit: rateLimit.limit, ttl: rateLimit.ttlMs },
+          // No X-RateLimit-*-tenant headers on every answer; a refusal still gets Retry-After.
+          { name: 'tenant', limit: rateLimit.perTenant.limit, ttl: rateLimit.perTenant.ttlMs, getTracker: tenantTracker, setHeaders: false },
+        ],
+      }
     : { throttlers: [{ name: 'default', limit: 1, ttl: 1 }], skipIf: () => true };
   return [
     { provide: getOptionsToken(), useValue: options },
