@@ -197,6 +197,56 @@ describe.each([
   );
 });
 
+describe.each([
+  ['axios', createAxiosTransport],
+  ['undici', createUndiciTransport],
+])('an allowedHosts entry with a port over the %s transport', (_name, createTransport) => {
+  const receiver = new TestReceiver();
+  let trap: Awaited<ReturnType<typeof connectionTrap>>;
+  let t: ApiTestApp;
+  let inner: Transport;
+
+  beforeAll(async () => {
+    await receiver.start();
+    trap = await connectionTrap();
+    const open = new URL(receiver.url()).port;
+    inner = createTransport();
+    // Every name resolves to loopback; only the receiver's port on it is allowed.
+    t = await createApiTestApp(sqliteInProcess(), {
+      delivery: { allowHttp: true, allowedHosts: [`127.0.0.1:${open}`], transport: transportResolvingWith(fakeDns('127.0.0.1').lookup, inner) },
+      retry: { schedule: [60_000], jitter: 0 },
+    });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await inner?.close();
+    await trap.close();
+    await receiver.stop();
+  });
+
+  it('delivers to a name resolving to that address and port', async () => {
+    const { tenant, write } = await t.tenant();
+    const url = `http://receiver.hookline.test:${new URL(receiver.url()).port}/open`;
+    expect((await write.post('/webhook-subscriptions', { url, events: ['*'] })).status).toBe(201);
+    await t.publisher.publish('points.earned', points, { tenant });
+    expect(await firstAttemptError(t, tenant)).toBe('');
+    expect(receiver.requests.filter((r) => r.path === '/open')).toHaveLength(1);
+  });
+
+  it('refuses the same address on another port at the API and at connect time, without connecting', async () => {
+    const { tenant, write } = await t.tenant();
+    const literal = await write.post('/webhook-subscriptions', { url: `http://127.0.0.1:${trap.port}/`, events: ['*'] });
+    expect([literal.status, literal.body.errors?.[0]?.code]).toEqual([400, 'HOOKLINE_UNSAFE_URL']);
+    // A name is not resolved when saved; the connect to its address is checked with the port.
+    const named = await write.post('/webhook-subscriptions', { url: `http://other-port.hookline.test:${trap.port}/`, events: ['*'] });
+    expect(named.status).toBe(201);
+    await t.publisher.publish('points.earned', points, { tenant });
+    expect(await firstAttemptError(t, tenant)).toMatch(/^unsafe-url: /);
+    expect(trap.connections()).toBe(0);
+  });
+});
+
 describe.each(['axios', 'undici'] as const)('redirects over the %s transport', (transport) => {
   const receiver = new TestReceiver();
   const elsewhere = new TestReceiver();

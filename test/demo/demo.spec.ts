@@ -63,4 +63,21 @@ describe('the demo loyalty backend', () => {
     expect((await fetch(`${base}/v1/dashboard`)).status).toBe(200);
     expect(output.match(/hlk_/g)?.length).toBe(2); // the key line and its curl example, nothing more
   });
+
+  it('allows subscriptions to its own port only, not every loopback service', async () => {
+    const key = /store it now\): (\S+)/.exec(output)?.[1];
+    const subscribe = (url: string) =>
+      fetch(`${base}/v1/webhook-subscriptions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ url, events: ['points.earned'] }),
+      });
+    const own = new URL(base).port;
+    expect((await subscribe(`http://127.0.0.1:${own}/sample-receiver`)).status).toBe(201);
+    expect((await subscribe(`http://localhost:${own}/sample-receiver`)).status).toBe(201);
+    for (const other of [`http://127.0.0.1:${Number(own) + 1}/`, 'http://127.0.0.1/', 'http://localhost:6379/']) {
+      const refused = await subscribe(other);
+      expect([refused.status, ((await refused.json()) as any).errors[0].code]).toEqual([400, 'HOOKLINE_UNSAFE_URL']);
+    }
+  });
 });

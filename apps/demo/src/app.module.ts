@@ -8,6 +8,7 @@ import { LoyaltyController } from './loyalty/loyalty.controller';
 import { LoyaltyService, type DomainEvent } from './loyalty/loyalty.service';
 import { Redemption } from './loyalty/redemption.entity';
 import { SampleReceiverController } from './sample-receiver/sample-receiver.controller';
+import { demoPort } from './setup/demo-port';
 import { DemoSetupService } from './setup/demo-setup.service';
 import { DATA_DIR, encryptionKey } from './setup/demo-state';
 
@@ -33,8 +34,9 @@ function queue(): QueueOptions {
     WebhooksModule.forRoot({
       queue: queue(),
       encryptionKey: encryptionKey(),
-      // The demo delivers to its own sample receiver on loopback; a real app keeps the defaults.
-      delivery: { allowHttp: true, allowedHosts: ['127.0.0.1', 'localhost'] },
+      // The demo delivers to its own sample receiver: that one loopback port, not every service on
+      // the machine. A real app keeps the defaults.
+      delivery: { allowHttp: true, allowedHosts: [`127.0.0.1:${demoPort()}`, `localhost:${demoPort()}`] },
       worker: { enabled: process.env.DEMO_ROLE !== 'api' },
       bridge: {
         events: ['customer.*', 'points.*', 'redemption.*'],

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
+import { demoPort } from './setup/demo-port';
 import { DEMO_SHOP } from './setup/demo-setup.service';
 
 /**
@@ -18,7 +19,7 @@ async function bootstrap(): Promise<void> {
   }
   const app = await NestFactory.create(AppModule, { rawBody: true });
   app.enableShutdownHooks();
-  const port = Number(process.env.PORT ?? 3000);
+  const port = demoPort();
   await app.listen(port, process.env.HOST ?? '127.0.0.1');
   logger.log(`Loyalty demo on http://127.0.0.1:${port} (shop "${DEMO_SHOP}")`);
   logger.log(`Try: curl -X POST http://127.0.0.1:${port}/shops/${DEMO_SHOP}/customers -H 'content-type: application/json' -d '{"email":"ada@example.com"}'`);

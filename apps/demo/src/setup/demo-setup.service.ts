@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { WebhookApiKeys, WebhookSubscriptions } from '@hookline/nestjs';
 import { readState, writeState } from './demo-state';
+import { demoPort } from './demo-port';
 
 export const DEMO_SHOP = process.env.DEMO_SHOP ?? 'demo-shop';
 
@@ -25,7 +26,7 @@ export class DemoSetupService implements OnApplicationBootstrap {
       const exists = await this.subscriptions.get(state.subscriptionId).then(() => true, () => false);
       if (exists) return;
     }
-    const port = Number(process.env.PORT ?? 3000);
+    const port = demoPort();
     const subscription = await this.subscriptions.create({
       tenant: DEMO_SHOP,
       url: `http://127.0.0.1:${port}/sample-receiver`,
@@ -41,7 +42,7 @@ export class DemoSetupService implements OnApplicationBootstrap {
     if (state.adminKeyPrefix) return;
     const created = await this.apiKeys.create({ tenant: DEMO_SHOP, scope: 'write', name: 'demo admin' });
     writeState({ ...state, adminKeyPrefix: created.keyPrefix });
-    const port = Number(process.env.PORT ?? 3000);
+    const port = demoPort();
     this.logger.log(`Admin API key for shop "${DEMO_SHOP}" (shown once, store it now): ${created.key}`);
     this.logger.log(`  curl -H 'Authorization: Bearer ${created.key}' http://127.0.0.1:${port}/v1/webhook-subscriptions`);
   }

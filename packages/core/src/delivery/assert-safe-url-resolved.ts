@@ -1,5 +1,6 @@
 import { lookup as dnsLookup } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
+import { portOf } from './allowlist-entry';
 import { createGuardedLookup } from './guarded-lookup';
 import { HostAllowlist, normalizeHost } from './host-allowlist';
 import { assertSafeUrl, type UrlGuardOptions } from './ssrf-guard';
@@ -19,6 +20,7 @@ export async function assertSafeUrlResolved(
   const lookup = createGuardedLookup({
     lookup: options.lookup ?? (dnsLookup as LookupFunction),
     allowedHosts: HostAllowlist.from(options.allowedHosts),
+    port: portOf(parsed.protocol, parsed.port),
   });
   await new Promise<void>((resolve, reject) => {
     lookup(host, { all: true }, (error) => {

@@ -1,11 +1,24 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
+import type { LookupFunction } from 'node:net';
 import axios from 'axios';
 import { AgentPool } from './agent-pool';
-import { createGuardedLookup } from './guarded-lookup';
+import { portOf } from './allowlist-entry';
+import { guardedLookupsByPort } from './guarded-lookup';
 import { runAttempt, streamedExchange } from './run-attempt';
 import { resolveTransportOptions, type Transport, type TransportOptions } from './transport';
+
+/**
+ * Every socket of `agent` resolves through the guard for the port it connects to (an allowedHosts
+ * entry may open one port only). Set on the options the agent connects with, after request
+ * options are merged in, so nothing per request can swap the lookup out.
+ */
+function connectingThroughGuard<A extends http.Agent>(agent: A, protocol: string, lookupFor: (port: number) => LookupFunction): A {
+  const connect = agent.createConnection.bind(agent);
+  agent.createConnection = (options, callback) => connect({ ...options, lookup: lookupFor(portOf(protocol, options.port ?? undefined)) }, callback);
+  return agent;
+}
 
 /** The default transport: axios over keep-alive agents whose sockets resolve through the SSRF guard. */
 export function createAxiosTransport(options: TransportOptions = {}): Transport {
@@ -13,9 +26,12 @@ export function createAxiosTransport(options: TransportOptions = {}): Transport 
   const client = axios.create();
   const agents = new AgentPool(
     (delivery) => {
-      // Agent options override request options, so nothing per request can swap the lookup out.
-      const agentOptions = { keepAlive: true, maxSockets, lookup: createGuardedLookup(delivery) };
-      return { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
+      const lookupFor = guardedLookupsByPort(delivery);
+      const agentOptions = { keepAlive: true, maxSockets };
+      return {
+        http: connectingThroughGuard(new http.Agent(agentOptions), 'http:', lookupFor),
+        https: connectingThroughGuard(new https.Agent(agentOptions), 'https:', lookupFor),
+      };
     },
     (pair) => {
       pair.http.destroy();

@@ -64,6 +64,13 @@ describe('createGuardedLookup', () => {
     await expect(resolveWith(guarded(['imds.dev.test', '169.254.0.0/16']), 'imds.dev.test', false)).rejects.toThrow(/cloud metadata/);
   });
 
+  it('opens an allowlisted host:port only for sockets to that port', async () => {
+    const onPort = (port?: number) => createGuardedLookup({ lookup: dns, allowedHosts: HostAllowlist.from(['127.0.0.1:3000']), port });
+    await expect(resolveWith(onPort(3000), 'dev.test', false)).resolves.toEqual({ address: '127.0.0.1', family: 4 });
+    await expect(resolveWith(onPort(22), 'dev.test', false)).rejects.toThrow(/loopback/);
+    await expect(resolveWith(onPort(), 'dev.test', false)).rejects.toThrow(/loopback/);
+  });
+
   it('passes DNS failures through untouched', async () => {
     await expect(resolveWith(guarded(), 'nowhere.example', false)).rejects.toMatchObject({ code: 'ENOTFOUND' });
   });

@@ -1,9 +1,13 @@
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
+import { splitAllowlistEntry } from './allowlist-entry';
 import { DeliveryConfigError } from './delivery-config-error';
 import { judgedAddress } from './judged-address';
 
 type Range = [ipaddr.IPv4 | ipaddr.IPv6, number];
+
+/** What an entry opens: a range or a hostname, on every port or on `port` only. */
+type Opening<T> = { target: T; port?: number };
 
 const HOSTNAME = /^[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?$/;
 
@@ -29,8 +33,10 @@ function parseRange(entry: string, index: number): Range | undefined {
 }
 
 /**
- * Hosts, IP literals and CIDRs exempt from the private-address rule: for tests and local
- * development, where the receiver really is on 127.0.0.1 or a private network.
+ * Hosts, IP literals and CIDRs exempt from the private-address rule, each on every port or, as
+ * `host:port`, on one: for tests and local development, where the receiver really is on
+ * 127.0.0.1 or a private network. A check that does not know the port only passes entries
+ * without one.
  */
 export class HostAllowlist {
   /** Stable identity of the list, so connection pools are never shared across different lists. */
@@ -38,8 +44,8 @@ export class HostAllowlist {
 
   private constructor(
     readonly entries: readonly string[],
-    private readonly hosts: ReadonlySet<string>,
-    private readonly ranges: readonly Range[],
+    private readonly hosts: readonly Opening<string>[],
+    private readonly ranges: readonly Opening<Range>[],
   ) {
     this.key = entries.join(',');
   }
@@ -51,16 +57,17 @@ export class HostAllowlist {
         pointer: '/allowedHosts',
       });
     }
-    const hosts = new Set<string>();
-    const ranges: Range[] = [];
+    const hosts: Opening<string>[] = [];
+    const ranges: Opening<Range>[] = [];
     allowed.forEach((raw: unknown, index) => {
-      const entry = typeof raw === 'string' ? normalizeHost(raw.trim()) : '';
+      const { host, port } = splitAllowlistEntry(typeof raw === 'string' ? raw.trim() : '');
+      const entry = normalizeHost(host);
       const range = parseRange(entry, index);
-      if (range) ranges.push(range);
-      else if (HOSTNAME.test(entry)) hosts.add(entry);
+      if (range) ranges.push({ target: range, port });
+      else if (HOSTNAME.test(entry)) hosts.push({ target: entry, port });
       else {
         throw new DeliveryConfigError(
-          `Invalid delivery options: allowedHosts[${index}] must be a hostname, an IP or a CIDR like '127.0.0.0/8', got ${JSON.stringify(raw)}.`,
+          `Invalid delivery options: allowedHosts[${index}] must be a hostname, an IP or a CIDR like '127.0.0.0/8', optionally with a port ('127.0.0.1:3000', '[::1]:8080'), got ${JSON.stringify(raw)}.`,
           { pointer: `/allowedHosts/${index}` },
         );
       }
@@ -68,14 +75,21 @@ export class HostAllowlist {
     return new HostAllowlist(Object.freeze([...allowed]), hosts, ranges);
   }
 
-  allowsHost(hostname: string): boolean {
-    return this.hosts.has(normalizeHost(hostname));
+  allowsHost(hostname: string, port?: number): boolean {
+    const host = normalizeHost(hostname);
+    return this.hosts.some((opening) => opening.target === host && opens(opening, port));
   }
 
-  allowsAddress(address: string): boolean {
+  allowsAddress(address: string, port?: number): boolean {
     const host = normalizeHost(address);
     if (!isIP(host)) return false;
     const parsed = judgedAddress(host);
-    return this.ranges.some(([network, bits]) => network.kind() === parsed.kind() && parsed.match(network, bits));
+    return this.ranges.some(
+      (opening) => opens(opening, port) && opening.target[0].kind() === parsed.kind() && parsed.match(opening.target[0], opening.target[1]),
+    );
   }
+}
+
+function opens(opening: Opening<unknown>, port: number | undefined): boolean {
+  return opening.port === undefined || opening.port === port;
 }

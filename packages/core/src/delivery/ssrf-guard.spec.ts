@@ -123,8 +123,26 @@ describe('assertSafeUrl', () => {
   });
 });
 
+describe('allowedHosts entries with a port', () => {
+  const allowedHosts = ['127.0.0.1:3000', '[::1]:8080', 'localhost:3000', '10.0.0.0/8:443'];
+  const check = (url: string) => () => assertSafeUrl(url, { allowHttp: true, allowedHosts });
+
+  it.each(['http://127.0.0.1:3000/hook', 'http://[::1]:8080/', 'http://localhost:3000/', 'https://10.1.2.3/', 'https://10.1.2.3:443/'])('open %s', (url) => {
+    expect(check(url)).not.toThrow();
+  });
+
+  it.each(['http://127.0.0.1:3001/', 'http://127.0.0.1/', 'http://[::1]:3000/', 'http://localhost:8080/', 'http://10.1.2.3/'])('leave %s refused', (url) => {
+    expect(check(url)).toThrow(UnsafeUrlError);
+  });
+
+  it('open nothing where the port is not known', () => {
+    const list = HostAllowlist.from(allowedHosts);
+    expect([list.allowsAddress('127.0.0.1'), list.allowsHost('localhost'), list.allowsAddress('127.0.0.1', 3000)]).toEqual([false, false, true]);
+  });
+});
+
 describe('HostAllowlist', () => {
-  it.each([['*'], ['10.0.0.0/33'], ['http://127.0.0.1'], [42]])('rejects the entry %p with a config error', (entry) => {
+  it.each([['*'], ['10.0.0.0/33'], ['http://127.0.0.1'], [42], ['127.0.0.1:0'], ['127.0.0.1:65536'], ['[::1]:x']])('rejects the entry %p with a config error', (entry) => {
     expect(() => HostAllowlist.from([entry as string])).toThrow(
       expect.objectContaining({ code: 'HOOKLINE_INVALID_DELIVERY_OPTIONS', pointer: '/allowedHosts/0' }),
     );

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
+import { portOf } from './allowlist-entry';
 import { isCloudMetadata } from './cloud-metadata';
 import { HostAllowlist, normalizeHost } from './host-allowlist';
 import { judgedAddress } from './judged-address';
@@ -32,11 +33,11 @@ export function classifyAddress(ip: string): 'public' | UnsafeAddressReason {
   return range === 'unicast' ? 'public' : range;
 }
 
-/** The refusal for connecting to `address` on behalf of `hostname`, or undefined when allowed. */
-export function unsafeAddressError(hostname: string, address: string, allowlist: HostAllowlist): UnsafeUrlError | undefined {
+/** The refusal for connecting to `address` (on `port`) on behalf of `hostname`, or undefined when allowed. */
+export function unsafeAddressError(hostname: string, address: string, allowlist: HostAllowlist, port?: number): UnsafeUrlError | undefined {
   const via = normalizeHost(hostname) === normalizeHost(address) ? '' : ` (${hostname} resolves to it)`;
   if (isCloudMetadata(hostname) || isCloudMetadata(address)) return cloudMetadataError(`${address}${via}`);
-  if (allowlist.allowsHost(hostname) || allowlist.allowsAddress(address)) return undefined;
+  if (allowlist.allowsHost(hostname, port) || allowlist.allowsAddress(address, port)) return undefined;
   const verdict = classifyAddress(address);
   if (verdict === 'public') return undefined;
   return new UnsafeUrlError(
@@ -79,12 +80,13 @@ export function assertSafeUrl(url: string | URL, options: UrlGuardOptions = {}):
   }
   const allowlist = HostAllowlist.from(options.allowedHosts);
   const host = normalizeHost(parsed.hostname);
+  const port = portOf(parsed.protocol, parsed.port);
   if (isIP(host)) {
-    const refusal = unsafeAddressError(host, host, allowlist);
+    const refusal = unsafeAddressError(host, host, allowlist, port);
     if (refusal) throw refusal;
   } else if (isCloudMetadata(host)) {
     throw cloudMetadataError(origin(parsed));
-  } else if ((host === 'localhost' || host.endsWith('.localhost')) && !allowlist.allowsHost(host)) {
+  } else if ((host === 'localhost' || host.endsWith('.localhost')) && !allowlist.allowsHost(host, port)) {
     throw new UnsafeUrlError(`Refusing ${origin(parsed)}: ${host} always means this machine. ${ALLOW_HOST_HINT}`);
   }
   return parsed;

@@ -3,7 +3,8 @@ import { AgentPool } from './agent-pool';
 import { remembered } from '../memo/bounded-memo';
 import { CappedResponseHandler } from './capped-response-handler';
 import { MAX_TIMEOUT_MS } from './delivery-options';
-import { createGuardedLookup } from './guarded-lookup';
+import { portOf } from './allowlist-entry';
+import { guardedLookupsByPort } from './guarded-lookup';
 import { runAttempt, type Exchange } from './run-attempt';
 import { resolveTransportOptions, type Transport, type TransportOptions } from './transport';
 
@@ -15,6 +16,7 @@ function loadUndici(): typeof Undici {
 
 // Subscription URLs repeat: each is split into origin and path once.
 const URL_PARTS_LIMIT = 10_000;
+const MAX_PORTS = 65_536;
 
 /**
  * The same contract as the axios transport on undici's pool, for throughput-bound deployments.
@@ -24,14 +26,20 @@ const URL_PARTS_LIMIT = 10_000;
  */
 export function createUndiciTransport(options: TransportOptions = {}): Transport {
   const { maxSockets } = resolveTransportOptions(options);
-  const { Agent } = loadUndici();
+  const { Agent, buildConnector } = loadUndici();
   const agents = new AgentPool(
-    (delivery) =>
-      new Agent({
-        connections: maxSockets,
-        // The attempt's own timer is the authority; undici's 10 s connect default must not pre-empt it.
-        connect: { lookup: createGuardedLookup(delivery), timeout: MAX_TIMEOUT_MS },
-      }),
+    (delivery) => {
+      const lookupFor = guardedLookupsByPort(delivery);
+      const connectors = new Map<string, Undici.buildConnector.connector>();
+      // The guard must know the port (an allowedHosts entry may open one only), and undici's
+      // connector is told it. The attempt's own timer is the authority: undici's 10 s connect
+      // default must not pre-empt it.
+      const connect: Undici.buildConnector.connector = (options, callback) => {
+        const port = portOf(options.protocol, options.port);
+        remembered(connectors, String(port), MAX_PORTS, () => buildConnector({ lookup: lookupFor(port), timeout: MAX_TIMEOUT_MS }))(options, callback);
+      };
+      return new Agent({ connections: maxSockets, connect });
+    },
     (agent) => agent.close(),
   );
   const urlParts = new Map<string, { origin: string; path: string }>();
