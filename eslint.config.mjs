@@ -25,6 +25,23 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', frameworkImports] },
   },
   {
+    // Optional peers load only when their option is on (module/load-api-parts.ts, queue/load-bullmq-driver.ts):
+    // a value import anywhere else would load them in every app.
+    files: ['packages/nestjs/src/**/*.ts'],
+    ignores: ['packages/nestjs/src/api/**', 'packages/nestjs/src/dashboard/**', 'packages/nestjs/src/operations/*.controller.ts', 'packages/nestjs/src/queue/bullmq/**', '**/*.spec.ts', '**/*.spec-helper.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['bullmq', 'ioredis'], allowTypeImports: true, message: 'Optional peer: only the BullMQ driver imports it, loaded by loadBullMqDriver().' },
+            { group: ['@nestjs/swagger', '@nestjs/throttler', 'class-validator', 'class-transformer', '@nestjs/event-emitter'], allowTypeImports: true, message: 'Optional peer: only the REST API imports it, loaded by loadApiParts().' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly', URL: 'readonly', fetch: 'readonly', global: 'readonly', performance: 'readonly', AbortController: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -1,4 +1,4 @@
-/** Three projects: fast unit specs beside the code, suites in test/ that use real services, and fault suites. */
+/** Four projects: fast unit specs beside the code, suites in test/ that use real services, fault suites, and the install-as-a-user suite. */
 const moduleNameMapper = {
   '^@hookline/core$': '<rootDir>/packages/core/src',
   '^@hookline/nestjs$': '<rootDir>/packages/nestjs/src',
@@ -32,7 +32,7 @@ module.exports = {
       rootDir: __dirname,
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/**/*.spec.ts'],
-      testPathIgnorePatterns: ['<rootDir>/test/faults/'],
+      testPathIgnorePatterns: ['<rootDir>/test/faults/', '<rootDir>/test/package/'],
       moduleNameMapper,
       transform,
       transformIgnorePatterns,
@@ -43,6 +43,16 @@ module.exports = {
       rootDir: __dirname,
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/faults/**/*.spec.ts'],
+      moduleNameMapper,
+      transform,
+      transformIgnorePatterns,
+    },
+    {
+      // Packs the packages and installs them into fresh apps outside the workspace; `npm test` runs it after the others.
+      displayName: 'package',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/package/**/*.spec.ts'],
       moduleNameMapper,
       transform,
       transformIgnorePatterns,

@@ -12,6 +12,7 @@ describe('the module does not announce Express', () => {
     ['the OpenAPI document', () => app.t.api.get('/openapi.json'), 200],
     ['the API docs page', () => app.t.api.get('/docs'), 200],
     ['the dashboard', () => app.t.api.get('/dashboard'), 200],
+    ['the health check', () => app.t.api.get('/health'), 200],
   ])('drops X-Powered-By from %s', async (_what, call, status) => {
     const response = await call();
     expect(response.status).toBe(status);

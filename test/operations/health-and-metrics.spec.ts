@@ -26,15 +26,33 @@ describe('health and metrics endpoints', () => {
 
   const server = () => t.app.getHttpServer();
 
-  it('reports database, queue and sweeper up', async () => {
-    const response = await request(server()).get('/v1/health');
+  it('reports database, queue and sweeper up, with their details to the metrics token', async () => {
+    const response = await request(server()).get('/v1/health').set('authorization', 'Bearer scrape-me');
     expect(response.status).toBe(200);
     expect(response.body.info).toMatchObject({ database: { status: 'up' }, queue: { status: 'up', driver: 'in-process' }, sweeper: { status: 'up' } });
+    expect(response.body.info.queue).toHaveProperty('waiting');
+  });
+
+  it('tells anyone else only which checks are up', async () => {
+    for (const authorization of [undefined, 'Bearer wrong-token']) {
+      const call = request(server()).get('/v1/health');
+      const response = await (authorization ? call.set('authorization', authorization) : call);
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({
+        status: 'ok',
+        info: { database: { status: 'up' }, queue: { status: 'up' }, sweeper: { status: 'up' } },
+        error: {},
+        details: { database: { status: 'up' }, queue: { status: 'up' }, sweeper: { status: 'up' } },
+      });
+    }
   });
 
   it('refuses metrics without the scrape token', async () => {
     expect((await request(server()).get('/v1/metrics')).status).toBe(401);
     expect((await request(server()).get('/v1/metrics').set('authorization', 'Bearer wrong-token')).status).toBe(401);
+    const scraped = await request(server()).get('/v1/metrics').set('authorization', 'Bearer scrape-me');
+    expect(scraped.status).toBe(200);
+    expect(scraped.headers['x-powered-by']).toBeUndefined();
   });
 
   it('shows the due backlog and its age growing while no worker runs', async () => {
@@ -57,7 +75,10 @@ describe('health and metrics endpoints', () => {
     clock.advance(60_000);
     const response = await request(server()).get('/v1/health');
     expect(response.status).toBe(503);
-    expect(response.body.error).toMatchObject({ sweeper: { status: 'down' } });
+    expect(response.body).toMatchObject({ status: 'error', error: { sweeper: { status: 'down' } } });
+    const detailed = await request(server()).get('/v1/health').set('authorization', 'Bearer scrape-me');
+    expect(detailed.body.error.sweeper).toMatchObject({ status: 'down', enabled: true });
+    expect(detailed.body.error.sweeper.age_ms).toBeGreaterThanOrEqual(60_000);
   });
 });
 

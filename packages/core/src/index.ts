@@ -1,4 +1,5 @@
 export * from './errors';
+export * from './dependencies';
 export * from './clock';
 export * from './ids';
 export * from './signing';

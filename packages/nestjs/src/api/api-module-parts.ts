@@ -17,7 +17,6 @@ import { SubscriptionActionsController } from './subscriptions/subscription-acti
 import { SubscriptionRules } from './subscriptions/subscription-rules';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 import { ApiValidationPipe } from './validation/api-validation.pipe';
-import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from '../operations/health.controller';
 import { MetricsController } from '../operations/metrics.controller';
 import { HOOKLINE_METRICS_OPTIONS } from '../operations/metrics-options';
@@ -60,6 +59,6 @@ export function apiModuleParts(api: ResolvedApiOptions, hostModule: Type): ApiMo
       { provide: HOOKLINE_METRICS_OPTIONS, useValue: api.metrics },
       ...rateLimitProviders(api),
     ],
-    imports: [...api.imports, ...(api.health ? [TerminusModule.forRoot({ logger: false })] : []), ...(api.prefix ? [RouterModule.register([{ path: api.prefix, module: hostModule }])] : [])],
+    imports: [...api.imports, ...(api.prefix ? [RouterModule.register([{ path: api.prefix, module: hostModule }])] : [])],
   };
 }

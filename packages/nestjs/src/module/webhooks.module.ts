@@ -2,10 +2,8 @@ import { Logger, Module, type DynamicModule, type Provider } from '@nestjs/commo
 import { ModuleRef } from '@nestjs/core';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { apiModuleParts } from '../api/api-module-parts';
 import { resolveApiOptions } from '../api/api-options';
 import { WebhookApiKeys } from '../api-keys/webhook-api-keys';
-import { dashboardModuleParts } from '../dashboard/dashboard-module-parts';
 import { resolveDashboardOptions } from '../dashboard/dashboard-options';
 import { WebhookDeliveries } from '../deliveries/webhook-deliveries';
 import { WebhookMessages } from '../messages/webhook-messages';
@@ -17,6 +15,7 @@ import { WebhookSubscriptions } from '../subscriptions/webhook-subscriptions';
 import { TestEventSender } from '../test-events/test-event-sender';
 import { findEventEmitter } from './find-event-emitter';
 import { HooklineLifecycle } from './hookline-lifecycle';
+import { loadApiParts, loadDashboardParts } from './load-api-parts';
 import { HOOKLINE_RUNTIME } from './tokens';
 import {
   ConfigurableWebhooksModule,
@@ -59,8 +58,8 @@ export class WebhooksModule extends ConfigurableWebhooksModule {
   private static withProviders(base: DynamicModule, extras: WebhooksModuleExtras): DynamicModule {
     const dataSourceName = extras.dataSource;
     const apiOptions = resolveApiOptions(extras.api);
-    const api = apiModuleParts(apiOptions, WebhooksModule);
-    const dashboard = dashboardModuleParts(resolveDashboardOptions(extras.dashboard, apiOptions));
+    const api = loadApiParts(apiOptions, WebhooksModule);
+    const dashboard = loadDashboardParts(resolveDashboardOptions(extras.dashboard, apiOptions));
     const runtime: Provider = {
       provide: HOOKLINE_RUNTIME,
       useFactory: (options: WebhooksModuleOptions, dataSource: DataSource, moduleRef: ModuleRef) =>

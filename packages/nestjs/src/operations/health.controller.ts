@@ -1,46 +1,42 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Res, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { NoPoweredByInterceptor } from '../api/headers/no-powered-by.interceptor';
 import { HOOKLINE_RUNTIME } from '../module/tokens';
 import type { HooklineRuntime } from '../runtime/hookline-runtime';
-import { HooklineHealth, type HealthVerdict } from './hookline-health';
+import { runHealthChecks } from './health-report';
+import { HooklineHealth } from './hookline-health';
+import { mayReadOperationalFigures } from './metrics-access';
+import { HOOKLINE_METRICS_OPTIONS, type ResolvedMetricsOptions } from './metrics-options';
 
-const CHECK_TIMEOUT_MS = 3_000;
-
-/** `/{prefix}/health` for load balancers and orchestrators: 200 when up, 503 with the failing check. */
+/**
+ * `/{prefix}/health` for load balancers and orchestrators: 200 when up, 503 naming the failing
+ * check. Anyone sees which checks are up; their details (queue counts, sweeper timing) need
+ * what metrics need.
+ */
 @ApiExcludeController()
+@UseInterceptors(NoPoweredByInterceptor)
 @Controller()
 export class HealthController {
   private readonly health: HooklineHealth;
 
   constructor(
-    private readonly checks: HealthCheckService,
-    private readonly indicators: HealthIndicatorService,
     @Inject(HOOKLINE_RUNTIME) runtime: HooklineRuntime,
+    @Inject(HOOKLINE_METRICS_OPTIONS) private readonly metrics: ResolvedMetricsOptions,
   ) {
     this.health = new HooklineHealth(runtime);
   }
 
   @Get('health')
-  @HealthCheck()
-  check() {
-    return this.checks.check([
-      () => this.verdict('database', () => this.health.database()),
-      () => this.verdict('queue', () => this.health.queue()),
-      () => this.verdict('sweeper', async () => this.health.sweeper()),
-    ]);
-  }
-
-  private async verdict<Key extends string>(key: Key, run: () => Promise<HealthVerdict>) {
-    const session = this.indicators.check(key);
-    try {
-      const verdict = await Promise.race([
-        run(),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS).unref()),
-      ]);
-      return verdict.up ? session.up(verdict.detail) : session.down(verdict.detail);
-    } catch (error) {
-      return session.down({ message: (error as Error).message });
-    }
+  async check(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) response: { status(code: number): unknown }) {
+    const report = await runHealthChecks(
+      {
+        database: () => this.health.database(),
+        queue: () => this.health.queue(),
+        sweeper: async () => this.health.sweeper(),
+      },
+      mayReadOperationalFigures(this.metrics, authorization),
+    );
+    response.status(report.status === 'ok' ? 200 : 503);
+    return report;
   }
 }

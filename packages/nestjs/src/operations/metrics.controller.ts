@@ -1,12 +1,14 @@
-import { Controller, Get, Headers, Inject, Res, UnauthorizedException } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Res, UseInterceptors, UnauthorizedException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { timingSafeEqual } from 'node:crypto';
+import { NoPoweredByInterceptor } from '../api/headers/no-powered-by.interceptor';
 import { HOOKLINE_RUNTIME } from '../module/tokens';
 import type { HooklineRuntime } from '../runtime/hookline-runtime';
+import { mayReadOperationalFigures } from './metrics-access';
 import { HOOKLINE_METRICS_OPTIONS, type ResolvedMetricsOptions } from './metrics-options';
 
 /** `/{prefix}/metrics` in Prometheus' text format, behind a bearer token when one is configured. */
 @ApiExcludeController()
+@UseInterceptors(NoPoweredByInterceptor)
 @Controller()
 export class MetricsController {
   constructor(
@@ -16,17 +18,11 @@ export class MetricsController {
 
   @Get('metrics')
   async metrics(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void }) {
-    if (this.options.token && !sameToken(authorization?.replace(/^Bearer\s+/i, '') ?? '', this.options.token)) {
+    if (!mayReadOperationalFigures(this.options, authorization)) {
       throw new UnauthorizedException('The metrics endpoint needs `Authorization: Bearer <metrics token>`.');
     }
     const { contentType, body } = await this.runtime.metrics.render();
     response.setHeader('content-type', contentType);
     return body;
   }
-}
-
-function sameToken(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }

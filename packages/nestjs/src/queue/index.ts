@@ -4,7 +4,4 @@ export { stderrQueueLogger } from './queue-logger';
 export { QueueConfigError } from './queue-config-error';
 export { QueueStateError } from './queue-state-error';
 export { InProcessQueue, type InProcessQueueOptions } from './in-process/in-process-queue';
-export { BullMqQueue } from './bullmq/bullmq-queue';
-export type { BullMqQueueOptions } from './bullmq/bullmq-queue-options';
-export type { BullMqConnectionOptions } from './bullmq/redis-connection-options';
-export { bullMqConnectionFromUrl } from './bullmq/connection-from-url';
+// The BullMQ driver is not re-exported here: importing it loads bullmq, an optional peer (see load-bullmq-driver.ts).

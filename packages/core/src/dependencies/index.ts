@@ -1,0 +1,2 @@
+export { MissingDependencyError } from './missing-dependency-error';
+export { assertInstalled, type OptionalDependencies } from './assert-installed';

@@ -1,0 +1,258 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { createServer } from 'node:net';
+import { Client } from 'pg';
+import { Redis } from 'ioredis';
+import request from 'supertest';
+import { Webhook } from 'standardwebhooks';
+import { POSTGRES_URL, REDIS_URL } from '../support/drivers';
+import { eventually, TestReceiver } from '../support/receiver';
+import { packageName, pinned } from './support/lock-versions';
+import { packPackages, type PackedPackage } from './support/packed-packages';
+import { readmeInstallLine, readmeText } from './support/readme-install-lines';
+import { ScratchApp } from './support/scratch-app';
+
+// Installs, compiles and boots real apps: minutes, not seconds, and run on its own after the other suites.
+jest.setTimeout(10 * 60_000);
+
+const root = join(__dirname, '..', '..');
+const example = (name: string) => readFileSync(join(root, 'examples', name), 'utf8');
+const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
+const encryptionKey = Buffer.alloc(32, 7).toString('base64');
+/** Nest's shutdown hooks ran and re-raised SIGTERM (a hung shutdown would end by our SIGKILL instead). */
+const STOPPED_CLEANLY = expect.objectContaining({ signal: 'SIGTERM' });
+
+let packDir: string;
+let packed: PackedPackage[];
+const tarballs = () => packed.map((entry) => entry.tarball);
+
+/** The README's line with `@hookline/nestjs` replaced by the tarballs and each package pinned to the lock file's version. */
+function installSpecs(including: string, excluding: string[] = []): string[] {
+  return readmeInstallLine(including, excluding).flatMap((spec) => (spec === '@hookline/nestjs' ? tarballs() : [pinned(packageName(spec))]));
+}
+
+async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `hookline_pkg_${process.pid}_${Date.now()}`;
+  const admin = new Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new Client({ connectionString: POSTGRES_URL });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/** Creates an API key with the shipped bin, exactly as the README tells a user to. */
+async function createApiKey(app: ScratchApp, databaseUrl: string, tenant: string): Promise<string> {
+  const output = await app.exec('npx', ['hookline-api-keys', 'create', '--tenant', tenant, '--scope', 'write'], { DATABASE_URL: databaseUrl });
+  return (JSON.parse(output) as { key: string }).key;
+}
+
+/** The README's path: a key from the CLI, a subscription over the REST API, a domain event, a verified delivery. */
+async function subscribeEmitAndVerify(app: ScratchApp, hostUrl: string, databaseUrl: string, receiver: TestReceiver): Promise<void> {
+  const key = await createApiKey(app, databaseUrl, 'my-shop');
+  const created = await request(hostUrl)
+    .post('/v1/webhook-subscriptions')
+    .set('Authorization', `Bearer ${key}`)
+    .send({ url: receiver.url('/hooks'), events: ['points.*'], description: 'scratch app' });
+  expect(created.status).toBe(201);
+  const secret = created.body.data.attributes.secret as string;
+  expect(secret).toMatch(/^whsec_/);
+  app.log.push(`POST /v1/webhook-subscriptions -> ${created.status} ${created.body.data.id}`);
+
+  const emitted = await request(hostUrl).post('/shops/my-shop/points').send({ customer_id: 'cust_42', amount: 150 });
+  expect(emitted.status).toBe(201);
+  await receiver.waitFor(1, 60_000);
+
+  const [delivery] = receiver.requests;
+  const verified = new Webhook(secret).verify(delivery.body, delivery.headers as Record<string, string>) as { type: string; data: unknown };
+  expect(verified).toMatchObject({ type: 'points.earned', data: { customer_id: 'cust_42', amount: 150 } });
+  app.log.push(`receiver: ${delivery.headers['webhook-id']} ${delivery.body} (standardwebhooks verified it)`);
+
+  await eventually(async () => {
+    const log = await request(hostUrl).get('/v1/deliveries').set('Authorization', `Bearer ${key}`);
+    return log.body.data?.length === 1 && log.body.data[0].attributes.status === 'delivered';
+  });
+}
+
+beforeAll(() => {
+  packDir = mkdtempSync(join(tmpdir(), 'hookline-pack-'));
+  packed = packPackages(packDir);
+});
+
+afterAll(() => rmSync(packDir, { recursive: true, force: true }));
+
+describe('the packed tarballs', () => {
+  it.each(['@hookline/core', '@hookline/nestjs'])('%s holds the compiled code, its types, a README and a LICENSE, and nothing of the monorepo', (name) => {
+    const files = packed.find((entry) => entry.name === name)!.files;
+    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/index.js', 'dist/index.d.ts']));
+    const unexpected = files.filter((file) => !/^(LICENSE|README\.md|package\.json|dist\/.+\.(js|d\.ts|html|css|svg))$/.test(file));
+    expect(unexpected).toEqual([]);
+    expect(files.filter((file) => /\.spec(-helper)?\.|fixtures?\//.test(file))).toEqual([]);
+  });
+
+  it('ships the dashboard files and the CLI', () => {
+    const files = packed.find((entry) => entry.name === '@hookline/nestjs')!.files;
+    expect(files).toEqual(expect.arrayContaining(['dist/dashboard/assets/index.html', 'dist/dashboard/assets/main.js', 'dist/api-keys/cli.js']));
+  });
+
+  it('every README install line names only packages this repository pins', () => {
+    expect(() => [installSpecs('better-sqlite3'), installSpecs('bullmq'), installSpecs('pg', ['bullmq'])]).not.toThrow();
+  });
+});
+
+describe('a fresh Nest app on the embedded default (SQLite + in-process queue), installed with the README line', () => {
+  const app = new ScratchApp({ name: 'embedded-host', type: 'commonjs', sources: { 'app.module.ts': example('nest-host/embedded.module.ts'), 'main.ts': fixture('cjs-host/main.ts') } });
+  const receiver = new TestReceiver();
+
+  beforeAll(async () => {
+    await receiver.start();
+    await app.install(installSpecs('better-sqlite3'));
+    await app.compile();
+  });
+
+  afterAll(async () => {
+    await app.stop();
+    await receiver.stop();
+    app.dispose();
+  });
+
+  it('embeds the README module verbatim', () => {
+    expect(readmeText()).toContain(example('nest-host/embedded.module.ts').trim());
+  });
+
+  it('starts, takes a key from the CLI, subscribes over the API and delivers an emitted event the standardwebhooks library verifies', async () => {
+    const port = await freePort();
+    await app.start({ PORT: String(port), HOOKLINE_ENCRYPTION_KEY: encryptionKey, NODE_ENV: 'development' }, /host listening/);
+    await subscribeEmitAndVerify(app, `http://127.0.0.1:${port}`, join(app.dir, 'data', 'app.sqlite'), receiver);
+    expect(await app.stop()).toEqual(STOPPED_CLEANLY);
+  });
+
+  it('allows no deep import past the exports map', async () => {
+    await expect(app.exec('node', ['-e', "require('@hookline/nestjs/dist/index.js')"])).rejects.toThrow(/ERR_PACKAGE_PATH_NOT_EXPORTED/);
+    expect(await app.exec('node', ['-e', "console.log(typeof require('@hookline/nestjs').WebhooksModule)"])).toBe('function\n');
+  });
+
+  it('ships declaration files whose imports all resolve inside the installed packages', () => {
+    for (const name of ['@hookline/core', '@hookline/nestjs']) {
+      const packageDir = join(app.dir, 'node_modules', name);
+      expect(escapingTypeReferences(packageDir)).toEqual([]);
+    }
+  });
+});
+
+describe('a fresh Nest app on PostgreSQL + BullMQ, installed with the README line', () => {
+  const app = new ScratchApp({ name: 'postgres-host', type: 'commonjs', sources: { 'app.module.ts': example('nest-host/postgres-bullmq.module.ts'), 'main.ts': fixture('cjs-host/main.ts') } });
+  const receiver = new TestReceiver();
+  const redisUrl = `${REDIS_URL.replace(/\/\d*$/, '')}/3`;
+  let database: Awaited<ReturnType<typeof freshDatabase>>;
+
+  beforeAll(async () => {
+    await receiver.start();
+    database = await freshDatabase();
+    await app.install(installSpecs('bullmq'));
+    await app.compile();
+  });
+
+  afterAll(async () => {
+    await app.stop();
+    await receiver.stop();
+    await database?.drop();
+    const redis = new Redis(redisUrl);
+    await redis.flushdb();
+    redis.disconnect();
+    app.dispose();
+  });
+
+  it('embeds the README module verbatim', () => {
+    expect(readmeText()).toContain(example('nest-host/postgres-bullmq.module.ts').trim());
+  });
+
+  it('migrates, takes a key from the CLI, subscribes over the API and delivers an emitted event through BullMQ', async () => {
+    const port = await freePort();
+    const env = { PORT: String(port), HOOKLINE_ENCRYPTION_KEY: encryptionKey, DATABASE_URL: database.url, REDIS_URL: redisUrl, NODE_ENV: 'development' };
+    await app.start(env, /host listening/);
+    await subscribeEmitAndVerify(app, `http://127.0.0.1:${port}`, database.url, receiver);
+    expect(await app.stop()).toEqual(STOPPED_CLEANLY);
+  });
+});
+
+describe('an ES-module Nest host (type: module, nodenext) with the worker-only install line', () => {
+  const app = new ScratchApp({ name: 'esm-host', type: 'module', sources: { 'app.module.ts': fixture('esm-host/app.module.ts'), 'main.ts': fixture('esm-host/main.ts') } });
+  const receiver = new TestReceiver();
+  let database: Awaited<ReturnType<typeof freshDatabase>>;
+
+  beforeAll(async () => {
+    await receiver.start();
+    database = await freshDatabase();
+    await app.install(installSpecs('pg', ['bullmq']));
+    await app.compile();
+  });
+
+  afterAll(async () => {
+    await app.stop();
+    await receiver.stop();
+    await database?.drop();
+    app.dispose();
+  });
+
+  const env = () => ({ HOOKLINE_ENCRYPTION_KEY: encryptionKey, DATABASE_URL: database.url, RECEIVER_URL: receiver.url('/esm'), NODE_ENV: 'development' });
+
+  it('refuses to start the REST API without its packages, naming the install line', async () => {
+    const { code, output } = await app.runToExit({ ...env(), HOST_API: 'on' });
+    expect(code).toBe(1);
+    expect(output).toContain('HOOKLINE_MISSING_DEPENDENCY');
+    expect(output).toContain('Run: npm install @nestjs/swagger @nestjs/throttler class-validator class-transformer');
+    expect(receiver.requests).toHaveLength(0);
+  });
+
+  it('imports the package, boots and delivers a published event', async () => {
+    const output = await app.start(env(), /published msg_\w+ to 1 subscription/);
+    await receiver.waitFor(1, 60_000);
+    const secret = /secret (whsec_\S+)/.exec(output)![1];
+    const [delivery] = receiver.requests;
+    expect(new Webhook(secret).verify(delivery.body, delivery.headers as Record<string, string>)).toMatchObject({ type: 'points.earned', data: { customer_id: 'cust_esm' } });
+    app.log.push(`receiver: ${delivery.headers['webhook-id']} ${delivery.body} (standardwebhooks verified it)`);
+    expect(await app.stop()).toEqual(STOPPED_CLEANLY);
+  });
+});
+
+/** Relative imports and `/// <reference path>`s in a package's .d.ts files that point outside it. */
+function escapingTypeReferences(packageDir: string): string[] {
+  const found: string[] = [];
+  for (const file of walk(join(packageDir, 'dist')).filter((path) => path.endsWith('.d.ts'))) {
+    const text = readFileSync(file, 'utf8');
+    for (const [, target] of text.matchAll(/(?:from\s+|import\(|reference path=)["']([^"']+)["']/g)) {
+      if (!target.startsWith('.')) continue;
+      const resolved = resolve(dirname(file), target);
+      if (relative(packageDir, resolved).startsWith('..')) found.push(`${relative(packageDir, file)} -> ${target}`);
+    }
+    if (/packages\/(core|nestjs)\/src|\/work\//.test(text)) found.push(`${relative(packageDir, file)} names a monorepo path`);
+  }
+  return found;
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+  });
+}
