@@ -134,6 +134,10 @@ describe('a fresh Nest app on the embedded default (SQLite + in-process queue), 
     const port = await freePort();
     await app.start({ PORT: String(port), HOOKLINE_ENCRYPTION_KEY: encryptionKey, NODE_ENV: 'development' }, /host listening/);
     await subscribeEmitAndVerify(app, `http://127.0.0.1:${port}`, join(app.dir, 'data', 'app.sqlite'), receiver);
+    const dashboard = await request(`http://127.0.0.1:${port}`).get('/v1/dashboard');
+    expect(dashboard.status).toBe(200);
+    const script = /src="([^"]+\.js)"/.exec(dashboard.text)![1];
+    expect((await request(`http://127.0.0.1:${port}`).get(new URL(script, `http://127.0.0.1:${port}/v1/dashboard/`).pathname)).status).toBe(200);
     expect(await app.stop()).toEqual(STOPPED_CLEANLY);
   });
 
@@ -213,6 +217,13 @@ describe('an ES-module Nest host (type: module, nodenext) with the worker-only i
     expect(output).toContain('HOOKLINE_MISSING_DEPENDENCY');
     expect(output).toContain('Run: npm install @nestjs/swagger @nestjs/throttler class-validator class-transformer');
     expect(receiver.requests).toHaveLength(0);
+  });
+
+  it('refuses the bridge without @nestjs/event-emitter, naming the install line', async () => {
+    const { code, output } = await app.runToExit({ ...env(), HOST_BRIDGE: 'on' });
+    expect(code).toBe(1);
+    expect(output).toContain('HOOKLINE_MISSING_DEPENDENCY: The EventEmitter bridge (bridge) needs "@nestjs/event-emitter"');
+    expect(output).toContain('Run: npm install @nestjs/event-emitter');
   });
 
   it('imports the package, boots and delivers a published event', async () => {

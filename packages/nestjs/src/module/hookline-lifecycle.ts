@@ -1,9 +1,11 @@
+import { assertInstalled } from '@hookline/core';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { EventBridge, type AnyListenerEmitter } from '../publishing/event-bridge';
 import type { HooklineRuntime } from '../runtime/hookline-runtime';
 import { HOOKLINE_RUNTIME } from './tokens';
 import { findEventEmitter } from './find-event-emitter';
+import { WebhooksConfigError } from './webhooks-config-error';
 
 /** Starts the worker, sweeper and bridge once the app is up; stops them gracefully on shutdown. */
 @Injectable()
@@ -19,9 +21,12 @@ export class HooklineLifecycle implements OnApplicationBootstrap, OnApplicationS
   async onApplicationBootstrap(): Promise<void> {
     const bridgeOptions = this.runtime.options.bridge;
     if (bridgeOptions) {
+      assertInstalled({ packages: ['@nestjs/event-emitter'], neededFor: 'The EventEmitter bridge (bridge)', pointer: '/bridge' }, require);
       const emitter = findEventEmitter(this.moduleRef) as unknown as AnyListenerEmitter | undefined;
       if (!emitter) {
-        throw new Error('WebhooksModule `bridge` needs EventEmitterModule.forRoot() from @nestjs/event-emitter in the app.');
+        throw new WebhooksConfigError('WebhooksModule `bridge` needs EventEmitterModule.forRoot() from @nestjs/event-emitter in the app: add it to the imports.', {
+          pointer: '/bridge',
+        });
       }
       const instance = new EventBridge(bridgeOptions, this.runtime.publisher, this.runtime.events, this.logger);
       instance.attach(emitter);
