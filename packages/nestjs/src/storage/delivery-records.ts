@@ -49,7 +49,7 @@ export interface AttemptRecord {
   /** The SSRF guard refused the address it resolved to: failed at once, `delivery.blocked` raised. */
   blocked?: boolean;
   /** What the attempt says about the endpoint's capacity (not stored): its lane's limit and pause. */
-  endpoint?: { signal: 'ok' | 'overload' | 'failure' | 'neutral'; pauseMs?: number };
+  endpoint?: { signal: 'ok' | 'overload' | 'failure' | 'neutral'; pauseMs?: number; asked?: boolean };
   next: { status: DeliveryStatus; attemptCount: number; nextAttemptAt: Date | null; deliveredAt: Date | null };
 }
 

@@ -8,10 +8,11 @@ export const DEFAULT_PAUSE_MS = 1_000;
 
 /**
  * What an attempt's outcome says about its endpoint, for the endpoint's lane: a signal for its
- * concurrency limit, and how long to hold its other deliveries (a `Retry-After`, capped by the
- * retry policy, on any status; a short pause after 429/502/503/504 without one).
+ * concurrency limit, and how long to hold its other deliveries: as long as a `Retry-After` asks
+ * (capped by the retry policy, on any status; `asked`), or briefly after 429/502/503/504 without
+ * one (the lane pauses then only if the endpoint has stopped succeeding altogether).
  */
-export function endpointSignal(outcome: DeliveryOutcome, policy: RetryPolicy, now: Date): { signal: LimitSignal; pauseMs?: number } {
+export function endpointSignal(outcome: DeliveryOutcome, policy: RetryPolicy, now: Date): { signal: LimitSignal; pauseMs?: number; asked?: boolean } {
   if (outcome.ok) return { signal: 'ok' };
   const overloaded = OVERLOAD_STATUSES.has(outcome.statusCode ?? 0);
   const retryAfterMs = policy.retryAfterMs(outcome, now);
@@ -20,5 +21,6 @@ export function endpointSignal(outcome: DeliveryOutcome, policy: RetryPolicy, no
   let signal: LimitSignal = 'neutral';
   if (overloaded || kind === 'timeout') signal = 'overload';
   else if ((outcome.statusCode ?? 0) >= 500 || kind === 'network') signal = 'failure';
-  return pauseMs === undefined ? { signal } : { signal, pauseMs };
+  if (pauseMs === undefined) return { signal };
+  return retryAfterMs === undefined ? { signal, pauseMs } : { signal, pauseMs, asked: true };
 }

@@ -98,33 +98,51 @@ describe('SubscriptionSlots', () => {
     expect(s.limitOf('sub_a')).toBe(1);
   });
 
-  it('pauses an endpoint that answered 503: its other deliveries wait without an attempt, then go', async () => {
-    const { clock, slots: s } = slots(2, 5_000, 60_000, { min: 1, max: 10, initial: 2 });
-    const first = granted(await s.acquire('sub_a'));
-    const second = granted(await s.acquire('sub_a'));
-    let third: SlotDecision | undefined;
-    const waiting = s.acquire('sub_a').then((d) => (third = d));
+  it('pauses an endpoint that keeps answering 503: its other deliveries wait without an attempt, then go', async () => {
+    const { clock, slots: s } = slots(2, 5_000, 60_000, { min: 1, max: 10, initial: 4 });
+    granted(await s.acquire('sub_a')).release({ durationMs: 2, signal: 'overload', pauseMs: 1_000 });
+    expect(s.limitOf('sub_a')).toBe(3); // one 503 beside nothing else yet: trimmed, not halved, no pause
+    clock.advance(300); // still 503s 300 ms on, without a success: it is refusing everything
+    const [first, ...others] = await Promise.all([1, 2, 3].map(() => s.acquire('sub_a').then(granted)));
+    let next: SlotDecision | undefined;
+    const waiting = s.acquire('sub_a').then((d) => (next = d));
     first.release({ durationMs: 2, signal: 'overload', pauseMs: 1_000 });
-    second.release(ok());
+    expect(s.limitOf('sub_a')).toBe(1); // halved
+    for (const slot of others) slot.release(ok());
     await new Promise((resolve) => setTimeout(resolve, 80));
-    expect(third).toBeUndefined(); // paused, though slots are free
-    expect(s.limitOf('sub_a')).toBe(1); // and its limit halved
+    expect(next).toBeUndefined(); // paused, though a slot is free
     clock.advance(1_000);
     await waiting;
-    expect(third?.granted).toBe(true);
+    expect(next?.granted).toBe(true);
+  });
+
+  it('does not pause an endpoint that still succeeds beside its 503s, unless its Retry-After asks', async () => {
+    const { clock, slots: s } = slots(2, 5_000);
+    granted(await s.acquire('sub_a')).release(ok());
+    clock.advance(100);
+    granted(await s.acquire('sub_a')).release({ durationMs: 2, signal: 'overload', pauseMs: 1_000 });
+    clock.advance(300);
+    granted(await s.acquire('sub_a')).release(ok());
+    granted(await s.acquire('sub_a')).release({ durationMs: 2, signal: 'overload', pauseMs: 1_000 });
+    expect((await s.acquire('sub_a')).granted).toBe(true); // sheds some load, succeeds between: no pause
+    granted(await s.acquire('sub_b')).release(ok());
+    granted(await s.acquire('sub_b')).release({ durationMs: 2, signal: 'overload', pauseMs: 60_000, asked: true });
+    expect((await s.acquire('sub_b')).granted).toBe(false); // asked: paused
   });
 
   it('defers, unattempted, to the end of a pause longer than maxWaitMs (a long Retry-After)', async () => {
     const { clock, slots: s } = slots(1, 5_000);
     const start = clock.at();
+    granted(await s.acquire('sub_a')).release({ durationMs: 2, signal: 'overload', pauseMs: 60_000 });
+    clock.advance(300);
     const waiting = granted(await s.acquire('sub_a'));
     const queued = s.acquire('sub_a');
     waiting.release({ durationMs: 2, signal: 'overload', pauseMs: 60_000 });
     const decision = await queued;
     expect(decision.granted).toBe(false);
-    expect(!decision.granted && decision.retryAt.getTime()).toBeGreaterThanOrEqual(start + 60_000);
+    expect(!decision.granted && decision.retryAt.getTime()).toBeGreaterThanOrEqual(start + 60_300);
     const later = await s.acquire('sub_a');
-    expect(!later.granted && later.retryAt.getTime()).toBeGreaterThanOrEqual(start + 60_000);
+    expect(!later.granted && later.retryAt.getTime()).toBeGreaterThanOrEqual(start + 60_300);
   });
 
   it('gives a slot back unused without teaching the limit anything', async () => {

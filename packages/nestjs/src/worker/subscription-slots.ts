@@ -16,8 +16,10 @@ export interface SubscriptionSlotsOptions {
 export interface AttemptSample {
   durationMs: number;
   signal: LimitSignal;
-  /** Hold the endpoint's other deliveries this long (429/503, Retry-After). */
+  /** Hold the endpoint's other deliveries this long (429/503, Retry-After)… */
   pauseMs?: number;
+  /** …whatever else it answers, because its Retry-After asked; without, only if nothing succeeded of late. */
+  asked?: boolean;
 }
 
 /** A slot to attempt now (release it with what the attempt told, or without to give it back unused), or a time to come back. */
@@ -34,10 +36,20 @@ interface Lane {
   horizon: number;
   /** Until then, nothing new is sent to the endpoint. */
   pausedUntil: number;
+  /** When the current run of overload answers without a success between them began (0: none). */
+  overloadedSince: number;
   timer?: NodeJS.Timeout;
 }
 
 const SMOOTHING = 0.2;
+/**
+ * An overload answer without Retry-After pauses the endpoint only once its overload answers have
+ * gone on this long without a success between them: an endpoint that is down or refusing
+ * everything, not one that sheds some of its load.
+ */
+const SUSTAINED_OVERLOAD_MS = 250;
+/** Overload answers without a success between them for this long halve the limit; a lone one trims it. */
+const OVERLOAD_RUN_MS = 100;
 /** How often a paused lane with waiters looks at the clock again. */
 const PAUSE_POLL_MS = 50;
 /** How often a full lane with waiters checks whether its endpoint turned slow. */
@@ -141,8 +153,15 @@ export class SubscriptionSlots {
     if (sample.signal !== 'neutral') {
       lane.averageMs = lane.averageMs === undefined ? sample.durationMs : lane.averageMs + SMOOTHING * (sample.durationMs - lane.averageMs);
     }
-    lane.limiter.onSample({ durationMs: sample.durationMs, signal: sample.signal, inFlight: lane.inFlight.length + 1, now });
-    if (sample.pauseMs && sample.pauseMs > 0) lane.pausedUntil = Math.max(lane.pausedUntil, now + sample.pauseMs);
+    if (sample.signal === 'ok') lane.overloadedSince = 0;
+    else if (sample.signal === 'overload' && lane.overloadedSince === 0) lane.overloadedSince = now;
+    const run = lane.overloadedSince > 0 ? now - lane.overloadedSince : 0;
+    // A 503 among successes sheds some load: trim the limit. A run of them, or a Retry-After, halves it.
+    const severe = sample.asked || run >= OVERLOAD_RUN_MS;
+    const signal = sample.signal === 'overload' && !severe ? 'failure' : sample.signal;
+    lane.limiter.onSample({ durationMs: sample.durationMs, signal, inFlight: lane.inFlight.length + 1, now });
+    const sustained = run >= SUSTAINED_OVERLOAD_MS;
+    if (sample.pauseMs && sample.pauseMs > 0 && (sample.asked || sustained)) lane.pausedUntil = Math.max(lane.pausedUntil, now + sample.pauseMs);
   }
 
   /** Hands free slots to waiters, first come first served; sheds what a slow or long-paused endpoint cannot take soon. */
@@ -175,6 +194,8 @@ export class SubscriptionSlots {
       },
       paused > 0 ? Math.min(PAUSE_POLL_MS, paused) : SLOW_CHECK_MS,
     );
+    // Waiters alone must not keep a process alive that is shutting down.
+    lane.timer.unref();
   }
 
   /** Spaces deferred deliveries at the endpoint's observed pace, from `earliest`, so they do not all return at once. */
@@ -212,7 +233,7 @@ export class SubscriptionSlots {
     let lane = this.lanes.get(subscriptionId);
     if (!lane) {
       if (this.lanes.size >= LANE_LIMIT) this.dropIdle();
-      lane = { limiter: new ConcurrencyLimiter(this.options.concurrency), inFlight: [], waiting: new WaitQueue(), horizon: 0, pausedUntil: 0 };
+      lane = { limiter: new ConcurrencyLimiter(this.options.concurrency), inFlight: [], waiting: new WaitQueue(), horizon: 0, pausedUntil: 0, overloadedSince: 0 };
       this.lanes.set(subscriptionId, lane);
     }
     return lane;
