@@ -77,6 +77,23 @@ describe('SubscriptionSlots', () => {
     expect(order).toEqual(Array.from({ length: 3_000 }, (_, i) => i));
   });
 
+  it('does not take a busy fast endpoint for slow when this process stalls with every slot held', async () => {
+    const { clock, slots: s } = slots(10, 5_000);
+    for (let round = 0; round < 150; round += 1) {
+      const held = await Promise.all(Array.from({ length: 10 }, () => s.acquire('sub_a').then(granted)));
+      clock.advance(10);
+      for (const slot of held) slot.release(ok(10));
+    }
+    const running = await Promise.all(Array.from({ length: 10 }, () => s.acquire('sub_a').then(granted)));
+    const decisions: SlotDecision[] = [];
+    const waiting = Array.from({ length: 3_000 }, () => s.acquire('sub_a').then((d) => (decisions.push(d), d)));
+    clock.advance(1_500); // a long commit or GC: every attempt in flight has now "run" 1.5 s
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(decisions).toEqual([]); // nothing shed to the database
+    for (const slot of running) slot.release(ok(1_500));
+    expect((await Promise.all(waiting.slice(0, 10))).every((d) => d.granted)).toBe(true);
+  });
+
   it('sheds the newest waiters once the endpoint turned out slow, keeping what it can take within maxWaitMs', async () => {
     const { clock, slots: s } = slots(1, 20);
     granted(await s.acquire('sub_a'));

@@ -38,6 +38,10 @@ interface Lane {
   pausedUntil: number;
   /** When the current run of overload answers without a success between them began (0: none). */
   overloadedSince: number;
+  /** Attempts finished per ms over the last full window: how fast the lane really drains. */
+  drainRate: number;
+  windowStart: number;
+  windowCount: number;
   timer?: NodeJS.Timeout;
 }
 
@@ -50,6 +54,8 @@ const SMOOTHING = 0.2;
 const SUSTAINED_OVERLOAD_MS = 250;
 /** Overload answers without a success between them for this long halve the limit; a lone one trims it. */
 const OVERLOAD_RUN_MS = 100;
+/** The lane's drain rate is counted over windows of this length. */
+const RATE_WINDOW_MS = 1_000;
 /** How often a paused lane with waiters looks at the clock again. */
 const PAUSE_POLL_MS = 50;
 /** How often a full lane with waiters checks whether its endpoint turned slow. */
@@ -150,6 +156,12 @@ export class SubscriptionSlots {
 
   private learn(lane: Lane, sample: AttemptSample): void {
     const now = this.now();
+    lane.windowCount += 1;
+    if (now - lane.windowStart >= RATE_WINDOW_MS) {
+      lane.drainRate = lane.windowCount / (now - lane.windowStart);
+      lane.windowStart = now;
+      lane.windowCount = 0;
+    }
     if (sample.signal !== 'neutral') {
       lane.averageMs = lane.averageMs === undefined ? sample.durationMs : lane.averageMs + SMOOTHING * (sample.durationMs - lane.averageMs);
     }
@@ -208,17 +220,25 @@ export class SubscriptionSlots {
     return Math.min(Math.max(earliest, lane.horizon) + this.spacingMs(lane, this.now()), earliest + this.options.maxDeferMs);
   }
 
+  /** Slow: its attempts take a second or more, and it does not make up for it with many at once. */
   private isSlow(lane: Lane, now: number): boolean {
-    return this.attemptEstimateMs(lane, now) >= SLOW_ATTEMPT_MS;
+    return this.attemptEstimateMs(lane, now) >= SLOW_ATTEMPT_MS && this.spacingMs(lane, now) * lane.limiter.limit >= SLOW_ATTEMPT_MS;
   }
 
   private expectedWaitMs(lane: Lane, position: number, now: number): number {
     return position * this.spacingMs(lane, now);
   }
 
-  /** How often a slot frees up: one attempt's duration shared by the limit. */
+  /**
+   * How often a slot frees up: one attempt's duration shared by the limit, or what the lane has
+   * really drained of late when that is faster. Attempt durations include this process's own
+   * stalls (a long commit, GC), which make every attempt in flight look slow at once; the count
+   * of answers that came back does not, so a busy fast endpoint is never taken for a slow one.
+   */
   private spacingMs(lane: Lane, now: number): number {
-    return Math.max(0.01, this.attemptEstimateMs(lane, now) / Math.max(1, lane.limiter.limit));
+    const estimated = Math.max(1, lane.limiter.limit) / Math.max(1, this.attemptEstimateMs(lane, now));
+    const current = now - lane.windowStart >= RATE_WINDOW_MS / 5 ? lane.windowCount / (now - lane.windowStart) : 0;
+    return Math.max(0.01, 1 / Math.max(estimated, lane.drainRate, current));
   }
 
   // When every slot has been held a while, that says more about a stalling endpoint than the
@@ -233,7 +253,7 @@ export class SubscriptionSlots {
     let lane = this.lanes.get(subscriptionId);
     if (!lane) {
       if (this.lanes.size >= LANE_LIMIT) this.dropIdle();
-      lane = { limiter: new ConcurrencyLimiter(this.options.concurrency), inFlight: [], waiting: new WaitQueue(), horizon: 0, pausedUntil: 0, overloadedSince: 0 };
+      lane = { limiter: new ConcurrencyLimiter(this.options.concurrency), inFlight: [], waiting: new WaitQueue(), horizon: 0, pausedUntil: 0, overloadedSince: 0, drainRate: 0, windowStart: this.now(), windowCount: 0 };
       this.lanes.set(subscriptionId, lane);
     }
     return lane;
