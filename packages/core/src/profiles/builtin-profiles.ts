@@ -1,8 +1,8 @@
 import { retrySchedules } from '../retry';
-import type { BuiltinProfileName, WireProfile } from './wire-profile';
+import type { WireProfile } from './wire-profile';
 
 /** One profile per seed platform, each taken from that platform's published webhook docs. */
-export const builtinProfiles: Record<BuiltinProfileName, WireProfile> = {
+export const builtinProfiles = {
   standard: {
     name: 'standard',
     signer: { scheme: 'standard' },
@@ -54,4 +54,9 @@ export const builtinProfiles: Record<BuiltinProfileName, WireProfile> = {
     eventIdHeader: 'X-Webhook-Id',
     retry: retrySchedules.mgpass,
   },
-};
+} satisfies Record<string, WireProfile>;
+
+/** The name of a built-in profile; the list is `builtinProfiles` itself. */
+export type BuiltinProfileName = keyof typeof builtinProfiles;
+
+export const BUILTIN_PROFILE_NAMES = Object.keys(builtinProfiles) as readonly BuiltinProfileName[];

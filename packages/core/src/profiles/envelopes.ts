@@ -12,10 +12,8 @@ export interface EnvelopeInput {
 /** Turns a stored message into the JSON object a subscriber receives. Must be deterministic. */
 export type EnvelopeBuilder = (input: EnvelopeInput) => Record<string, unknown>;
 
-export type EnvelopeName = 'standard' | 'mage' | 'loyali' | 'loyalpro' | 'mgpass';
-
 /** Envelope shapes taken from each seed platform's documented payload, key order included. */
-export const envelopes: Record<EnvelopeName, EnvelopeBuilder> = {
+export const envelopes = {
   // Standard Webhooks' recommended payload structure.
   standard: (m) => ({ id: m.eventId, type: m.type, timestamp: m.occurredAt.toISOString(), data: m.data }),
   // Mage Loyalty: `shop` is the store the event belongs to, which is our tenant.
@@ -25,7 +23,10 @@ export const envelopes: Record<EnvelopeName, EnvelopeBuilder> = {
   // LoyalPro's handlers switch on `type` and tell receivers to de-duplicate on the event id.
   loyalpro: (m) => ({ id: m.eventId, type: m.type, created_at: m.occurredAt.toISOString(), data: m.data }),
   mgpass: (m) => ({ event_type: m.type, data: m.data, timestamp: m.occurredAt.toISOString() }),
-};
+} satisfies Record<string, EnvelopeBuilder>;
+
+/** The name of a built-in envelope shape. */
+export type EnvelopeName = keyof typeof envelopes;
 
 // Loyali shows `2024-01-20T14:30:00Z`: whole seconds, no milliseconds.
 function isoSeconds(date: Date): string {

@@ -1,9 +1,9 @@
 import { createSigner, type Signer } from '../signing';
 import { RetryPolicy } from '../retry';
 import { envelopes, type EnvelopeBuilder } from './envelopes';
-import { builtinProfiles } from './builtin-profiles';
+import { BUILTIN_PROFILE_NAMES, builtinProfiles, type BuiltinProfileName } from './builtin-profiles';
 import { ProfileConfigError } from './profile-config-error';
-import type { BuiltinProfileName, ProfileInput, WireProfile } from './wire-profile';
+import type { ProfileInput, WireProfile } from './wire-profile';
 
 /** A profile with its signer, envelope builder and retry policy made once, ready for the hot path. */
 export interface ResolvedProfile {
@@ -14,13 +14,13 @@ export interface ResolvedProfile {
 }
 
 export function isBuiltinProfileName(name: unknown): name is BuiltinProfileName {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(builtinProfiles, name);
+  return typeof name === 'string' && Object.hasOwn(builtinProfiles, name);
 }
 
 /** Turns a profile name or definition into a ready profile; throws ProfileConfigError when it cannot. */
 export function resolveProfile(input: ProfileInput = 'standard'): ResolvedProfile {
   const profile = typeof input === 'string' ? builtinOrThrow(input) : mergeWithBase(input);
-  const buildEnvelope = typeof profile.envelope === 'function' ? profile.envelope : envelopes[profile.envelope];
+  const buildEnvelope = typeof profile.envelope === 'function' ? profile.envelope : (envelopes as Record<string, EnvelopeBuilder | undefined>)[profile.envelope];
   if (!buildEnvelope) {
     throw new ProfileConfigError(
       `Profile "${profile.name}" names an unknown envelope "${String(profile.envelope)}"; use one of ${Object.keys(envelopes).join(', ')} or a function.`,
@@ -37,7 +37,7 @@ export function resolveProfile(input: ProfileInput = 'standard'): ResolvedProfil
 function builtinOrThrow(name: string): WireProfile {
   if (!isBuiltinProfileName(name)) {
     throw new ProfileConfigError(
-      `Unknown profile "${name}"; use one of ${Object.keys(builtinProfiles).join(', ')} or pass a profile object.`,
+      `Unknown profile "${name}"; use one of ${BUILTIN_PROFILE_NAMES.join(', ')} or pass a profile object.`,
     );
   }
   return builtinProfiles[name];

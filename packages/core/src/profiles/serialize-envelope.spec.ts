@@ -2,7 +2,7 @@ import { builtinProfiles } from './builtin-profiles';
 import type { EnvelopeInput } from './envelopes';
 import { resolveProfile } from './resolve-profile';
 import { serializeEnvelope } from './serialize-envelope';
-import type { BuiltinProfileName } from './wire-profile';
+import type { BuiltinProfileName } from './builtin-profiles';
 
 const message: Omit<EnvelopeInput, 'data'> = {
   eventId: 'dlv_01J0000000000000000000000A',

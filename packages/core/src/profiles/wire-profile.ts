@@ -1,5 +1,6 @@
 import type { SignerOptions } from '../signing';
 import type { RetryPolicyOptions } from '../retry';
+import type { BuiltinProfileName } from './builtin-profiles';
 import type { EnvelopeBuilder, EnvelopeName } from './envelopes';
 
 /**
@@ -23,4 +24,3 @@ export interface WireProfile {
 /** A profile given by a host: a built-in one's name, or a full definition (optionally extending a built-in). */
 export type ProfileInput = BuiltinProfileName | (Partial<WireProfile> & { name: string; extends?: BuiltinProfileName });
 
-export type BuiltinProfileName = 'standard' | 'mage' | 'loyali' | 'loyalpro' | 'mgpass';

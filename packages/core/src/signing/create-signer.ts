@@ -1,22 +1,13 @@
 import { systemClock, type Clock } from '../clock';
-import { hexScheme } from './hex-scheme';
 import { hmacSha256, matchesAny } from './hmac';
 import { resolveSignerOptions } from './resolve-signer-options';
-import type { SignatureSchemeFactory } from './signature-scheme';
 import { outgoingFields } from './signed-fields';
 import type { Signer, VerifyInput } from './signer';
-import type { SignatureSchemeName, SignerOptions } from './signer-options';
+import type { SignerOptions } from './signer-options';
+import { signatureScheme } from './signature-schemes';
 import { assertSignInput, readVerifyInput } from './signing-input';
-import { standardScheme } from './standard-scheme';
-import { timestampedScheme } from './timestamped-scheme';
 import { assertWithinTolerance } from './timestamp-tolerance';
 import { WebhookVerificationError } from './webhook-verification-error';
-
-const SCHEMES: Record<SignatureSchemeName, SignatureSchemeFactory> = {
-  standard: standardScheme,
-  timestamped: timestampedScheme,
-  hex: hexScheme,
-};
 
 /**
  * Builds a signer for one wire format. Options are validated here, once, so a bad profile
@@ -24,7 +15,7 @@ const SCHEMES: Record<SignatureSchemeName, SignatureSchemeFactory> = {
  */
 export function createSigner(options: SignerOptions, clock: Clock = systemClock): Signer {
   const resolved = resolveSignerOptions(options);
-  const scheme = SCHEMES[resolved.scheme](resolved);
+  const scheme = signatureScheme(resolved.scheme).create(resolved);
   return {
     options: resolved,
     sign(input) {

@@ -1,8 +1,8 @@
 import { InvalidSignerOptionsError } from './invalid-signer-options-error';
+import type { SignatureSchemeDefinition } from './signature-scheme';
+import { isSignatureSchemeName, SIGNATURE_SCHEMES, signatureScheme } from './signature-schemes';
 import {
   DEFAULT_TIMESTAMP_HEADER,
-  SCHEME_DEFAULTS,
-  SIGNATURE_SCHEMES,
   SIGNED_CONTENTS,
   TIMESTAMP_FORMATS,
   type ResolvedSignerOptions,
@@ -24,11 +24,12 @@ export function resolveSignerOptions(options: SignerOptions): ResolvedSignerOpti
   if (typeof options !== 'object' || options === null) reject('', 'Signer options must be an object such as { scheme: "standard" }.');
   const unknown = Object.keys(options).find((name) => !OPTION_NAMES.includes(name));
   if (unknown !== undefined) reject(unknown, `Unknown signer option "${unknown}"; the options are ${OPTION_NAMES.join(', ')}.`);
-  if (!SIGNATURE_SCHEMES.includes(options.scheme)) {
+  if (!isSignatureSchemeName(options.scheme)) {
     reject('scheme', `Unknown signature scheme ${JSON.stringify(options.scheme)}; use one of ${SIGNATURE_SCHEMES.join(', ')}.`);
   }
   checkValues(options);
-  const resolved = options.scheme === 'hex' ? resolveHex(options) : resolveFixedLayout(options);
+  const definition = signatureScheme(options.scheme);
+  const resolved = definition.configurableLayout ? resolveTemplate(options, definition) : resolveFixedLayout(options, definition);
   const names = [resolved.header, resolved.idHeader, resolved.timestampHeader].filter((name) => name !== undefined);
   if (new Set(names.map((name) => name.toLowerCase())).size !== names.length) {
     reject('header', `The signature, id and timestamp headers must differ; got ${names.join(', ')}.`);
@@ -56,10 +57,9 @@ function checkValues(options: SignerOptions): void {
 
 // The standard and timestamped layouts are fixed by their specs except for the signature
 // header's name; any other option would be ignored or would break every receiver's library.
-function resolveFixedLayout(options: SignerOptions): ResolvedSignerOptions {
-  const defaults = SCHEME_DEFAULTS[options.scheme];
+function resolveFixedLayout(options: SignerOptions, { defaults }: SignatureSchemeDefinition): ResolvedSignerOptions {
   for (const name of ['prefix', 'timestampHeader', 'idHeader'] as const) {
-    if (options[name] !== undefined) reject(name, `The ${options.scheme} scheme's layout is fixed by its spec; ${name} only applies to the hex scheme.`);
+    if (options[name] !== undefined) reject(name, `The ${options.scheme} scheme's layout is fixed by its spec; ${name} only applies to a scheme with a configurable layout, such as hex.`);
   }
   if (options.timestampFormat !== undefined && options.timestampFormat !== defaults.timestampFormat) {
     reject('timestampFormat', `The ${options.scheme} scheme always signs unix seconds; use the hex scheme for ISO timestamps.`);
@@ -67,10 +67,10 @@ function resolveFixedLayout(options: SignerOptions): ResolvedSignerOptions {
   if (options.signedContent !== undefined && options.signedContent !== defaults.signedContent) {
     reject('signedContent', `The ${options.scheme} scheme always signs "${defaults.signedContent}"; use the hex scheme to sign something else.`);
   }
-  return { ...defaults, header: options.header ?? defaults.header };
+  return { ...defaults, scheme: options.scheme, header: options.header ?? defaults.header };
 }
 
-function resolveHex(options: SignerOptions): ResolvedSignerOptions {
+function resolveTemplate(options: SignerOptions, { defaults }: SignatureSchemeDefinition): ResolvedSignerOptions {
   // Naming an id or timestamp header only makes sense if it is signed, so it implies the content.
   const signedContent =
     options.signedContent ?? (options.idHeader ? 'id.timestamp.body' : options.timestampHeader ? 'timestamp.body' : 'body');
@@ -90,12 +90,12 @@ function resolveHex(options: SignerOptions): ResolvedSignerOptions {
     reject('idHeader', 'idHeader is only sent when the id is signed; set signedContent to "id.timestamp.body" or drop it.');
   }
   return {
-    scheme: 'hex',
-    header: options.header ?? SCHEME_DEFAULTS.hex.header,
-    prefix: options.prefix ?? '',
+    scheme: options.scheme,
+    header: options.header ?? defaults.header,
+    prefix: options.prefix ?? defaults.prefix,
     idHeader: signsId ? options.idHeader : undefined,
     timestampHeader: signsTimestamp ? (options.timestampHeader ?? DEFAULT_TIMESTAMP_HEADER) : undefined,
-    timestampFormat: options.timestampFormat ?? 'unix',
+    timestampFormat: options.timestampFormat ?? defaults.timestampFormat,
     signedContent,
   };
 }

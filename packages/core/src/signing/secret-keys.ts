@@ -1,6 +1,9 @@
 import { remembered } from '../memo/bounded-memo';
 import { InvalidSigningInputError } from './invalid-signing-input-error';
 
+/** Random bytes in a generated secret: a full HMAC-SHA256 key. */
+export const SECRET_BYTES = 32;
+
 const WHSEC_PREFIX = 'whsec_';
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 

@@ -27,3 +27,17 @@ export interface SignatureScheme {
 }
 
 export type SignatureSchemeFactory = (options: ResolvedSignerOptions) => SignatureScheme;
+
+/** Everything Hookline knows of one scheme: a new scheme is one file and one line in signature-schemes.ts. */
+export interface SignatureSchemeDefinition {
+  /** What goes on the wire when only the scheme is named. */
+  readonly defaults: Omit<ResolvedSignerOptions, 'scheme'>;
+  /**
+   * Whether options may change more than the signature header's name. Standard Webhooks' and
+   * Stripe's layouts are fixed by their specs; the hex scheme signs a configurable template.
+   */
+  readonly configurableLayout: boolean;
+  /** A new random secret in the form the scheme's receivers expect. */
+  generateSecret(random: (size: number) => Buffer): string;
+  readonly create: SignatureSchemeFactory;
+}

@@ -1,5 +1,6 @@
-/** How the signature is laid out on the wire; each seed platform uses one of these. */
-export type SignatureSchemeName = 'standard' | 'timestamped' | 'hex';
+import type { SignatureSchemeName } from './signature-schemes';
+
+export type { SignatureSchemeName } from './signature-schemes';
 
 export type TimestampFormat = 'unix' | 'iso';
 
@@ -35,35 +36,8 @@ export interface ResolvedSignerOptions {
   readonly signedContent: SignedContent;
 }
 
-export const SIGNATURE_SCHEMES: readonly SignatureSchemeName[] = ['standard', 'timestamped', 'hex'];
 export const SIGNED_CONTENTS: readonly SignedContent[] = ['body', 'timestamp.body', 'id.timestamp.body'];
 export const TIMESTAMP_FORMATS: readonly TimestampFormat[] = ['unix', 'iso'];
-
-export const SCHEME_DEFAULTS: Readonly<Record<SignatureSchemeName, ResolvedSignerOptions>> = {
-  standard: {
-    scheme: 'standard',
-    header: 'webhook-signature',
-    prefix: '',
-    idHeader: 'webhook-id',
-    timestampHeader: 'webhook-timestamp',
-    timestampFormat: 'unix',
-    signedContent: 'id.timestamp.body',
-  },
-  timestamped: {
-    scheme: 'timestamped',
-    header: 'Webhook-Signature',
-    prefix: '',
-    timestampFormat: 'unix',
-    signedContent: 'timestamp.body',
-  },
-  hex: {
-    scheme: 'hex',
-    header: 'X-Webhook-Signature',
-    prefix: '',
-    timestampFormat: 'unix',
-    signedContent: 'body',
-  },
-};
 
 /** Used when a hex signature covers the timestamp but no header was named for it. */
 export const DEFAULT_TIMESTAMP_HEADER = 'X-Webhook-Timestamp';

@@ -4,7 +4,7 @@ import type { DeliveryEnqueuer } from '../publishing/delivery-enqueuer';
 import type { SqlRunner } from '../storage/sql-runner';
 import { WebhookAttemptEntity } from '../storage/webhook-attempt.entity';
 import { WebhookDeliveryEntity, type DeliveryStatus } from '../storage/webhook-delivery.entity';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../subscriptions/webhook-subscriptions';
+import { pageSize } from '../paging/page-size';
 import type { Page, TenantScope } from '../subscriptions/subscription-input';
 import { DeliveryNotFoundError, DeliveryNotResendableError } from './delivery-errors';
 import { toAttemptView, toDeliveryView, type DeliveryView, type DeliveryWithAttempts } from './delivery-view';
@@ -53,9 +53,9 @@ export class WebhookDeliveries {
     this.attempts = deps.dataSource.getRepository(WebhookAttemptEntity);
   }
 
-  /** Newest first, filtered, `limit` (≤ 250) at a time. */
+  /** Newest first, filtered, `limit` (≤ MAX_PAGE_SIZE) at a time. */
   async list(input: ListDeliveriesInput): Promise<Page<DeliveryView>> {
-    const limit = Math.min(Math.max(1, Math.floor(input.limit ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
+    const limit = pageSize(input.limit);
     const query = this.deliveries
       .createQueryBuilder('d')
       .where('d.tenant = :tenant', { tenant: input.tenant })

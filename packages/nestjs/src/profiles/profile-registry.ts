@@ -1,4 +1,4 @@
-import { isBuiltinProfileName, resolveProfile, RetryPolicy, type ProfileInput, type ResolvedProfile, type RetryPolicyOptions } from '@hookline/core';
+import { BUILTIN_PROFILE_NAMES, isBuiltinProfileName, resolveProfile, RetryPolicy, type ProfileInput, type ResolvedProfile, type RetryPolicyOptions } from '@hookline/core';
 import { WebhooksConfigError } from '../module/webhooks-config-error';
 
 /**
@@ -28,7 +28,7 @@ export class ProfileRegistry {
   }
 
   names(): string[] {
-    return [...new Set(['standard', 'mage', 'loyali', 'loyalpro', 'mgpass', ...Object.keys(this.named)])];
+    return [...new Set([...BUILTIN_PROFILE_NAMES, ...Object.keys(this.named)])];
   }
 
   get(name: string): ResolvedProfile {

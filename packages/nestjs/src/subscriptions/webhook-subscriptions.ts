@@ -15,6 +15,7 @@ import type {
   UpdateSubscriptionInput,
 } from './subscription-input';
 import { toSubscriptionView, type SubscriptionView, type SubscriptionWithSecret } from './subscription-view';
+import { pageSize } from '../paging/page-size';
 
 export interface WebhookSubscriptionsDeps {
   dataSource: DataSource;
@@ -27,9 +28,6 @@ export interface WebhookSubscriptionsDeps {
   urlGuard: { allowHttp?: boolean; allowedHosts?: readonly string[] };
   secretGraceSeconds: number;
 }
-
-export const MAX_PAGE_SIZE = 250;
-export const DEFAULT_PAGE_SIZE = 50;
 
 /** Subscriptions: an endpoint, the events it wants, and the secret its deliveries are signed with. */
 export class WebhookSubscriptions {
@@ -69,9 +67,9 @@ export class WebhookSubscriptions {
     return { ...toSubscriptionView(row), secret };
   }
 
-  /** One tenant's subscriptions, oldest first, `limit` (≤ 250) at a time. */
+  /** One tenant's subscriptions, oldest first, `limit` (≤ MAX_PAGE_SIZE) at a time. */
   async list(input: ListSubscriptionsInput): Promise<Page<SubscriptionView>> {
-    const limit = Math.min(Math.max(1, Math.floor(input.limit ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
+    const limit = pageSize(input.limit);
     const query = this.repo
       .createQueryBuilder('s')
       .where('s.tenant = :tenant', { tenant: input.tenant })

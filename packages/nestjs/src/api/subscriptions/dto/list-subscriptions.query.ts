@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../paging/page-size';
 import { IsCursor } from '../../validation/is-cursor';
 
 export class PageQuery {
@@ -9,11 +10,11 @@ export class PageQuery {
   @IsCursor()
   cursor?: string;
 
-  @ApiPropertyOptional({ description: 'Page size.', minimum: 1, maximum: 250, default: 50 })
+  @ApiPropertyOptional({ description: 'Page size.', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(250)
+  @Max(MAX_PAGE_SIZE)
   limit?: number;
 }
