@@ -157,6 +157,7 @@ describe('a fresh Nest app on the embedded default (SQLite + in-process queue), 
 describe('a fresh Nest app on PostgreSQL + BullMQ, installed with the README line', () => {
   const app = new ScratchApp({ name: 'postgres-host', type: 'commonjs', sources: { 'app.module.ts': example('nest-host/postgres-bullmq.module.ts'), 'main.ts': fixture('cjs-host/main.ts') } });
   const receiver = new TestReceiver();
+  // The README module uses BullMQ's default key prefix, so this app gets a Redis database of its own, emptied afterwards.
   const redisUrl = `${REDIS_URL.replace(/\/\d*$/, '')}/3`;
   let database: Awaited<ReturnType<typeof freshDatabase>>;
 
