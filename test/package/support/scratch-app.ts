@@ -99,22 +99,14 @@ export class ScratchApp {
 
   /** Starts `node dist/main.js`; resolves once its output matches `ready`, rejects if it exits first. */
   async start(env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs = 60_000): Promise<string> {
-    this.output = '';
-    const child = spawn(process.execPath, ['dist/main.js'], { cwd: this.dir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    this.process = child;
-    const collect = (chunk: Buffer) => void (this.output += chunk.toString('utf8'));
-    child.stdout!.on('data', collect);
-    child.stderr!.on('data', collect);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`No ${ready} from the app within ${timeoutMs} ms:\n${this.output}`)), timeoutMs);
-      const check = () => {
-        if (!ready.test(this.output)) return;
+      this.process = this.launch(env, (output) => {
+        if (!ready.test(output)) return;
         clearTimeout(timer);
-        resolve(this.output);
-      };
-      child.stdout!.on('data', check);
-      child.stderr!.on('data', check);
-      child.once('exit', (code) => {
+        resolve(output);
+      });
+      this.process.once('exit', (code) => {
         clearTimeout(timer);
         reject(new Error(`The app exited with ${code} before ${ready}:\n${this.output}`));
       });
@@ -123,18 +115,23 @@ export class ScratchApp {
 
   /** Runs `node dist/main.js` to its end and returns its exit code and output. */
   async runToExit(env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
-    const child = spawn(process.execPath, ['dist/main.js'], { cwd: this.dir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const child = this.launch(env);
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    this.log.push(`$ node dist/main.js  (exit ${code})`, output.trim());
-    return { code, output };
+    this.log.push(`$ node dist/main.js  (exit ${code})`, this.output.trim());
+    return { code, output: this.output };
   }
 
-  /** Everything the running app printed so far. */
-  get appOutput(): string {
-    return this.output;
+  /** `node dist/main.js` in the app's folder, its stdout and stderr gathered in `output` as they come. */
+  private launch(env: NodeJS.ProcessEnv, onOutput: (output: string) => void = () => {}): ChildProcess {
+    this.output = '';
+    const child = spawn(process.execPath, ['dist/main.js'], { cwd: this.dir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const collect = (chunk: Buffer) => {
+      this.output += chunk.toString('utf8');
+      onOutput(this.output);
+    };
+    child.stdout!.on('data', collect);
+    child.stderr!.on('data', collect);
+    return child;
   }
 
   /**

@@ -1,3 +1,4 @@
+import { waitAtMost } from '../queue/wait-at-most';
 import type { HealthVerdict } from './hookline-health';
 
 export type CheckStatus = { status: 'up' | 'down' } & Record<string, unknown>;
@@ -27,17 +28,11 @@ export async function runHealthChecks(checks: Record<string, () => Promise<Healt
 }
 
 async function settle(check: () => Promise<HealthVerdict>): Promise<HealthVerdict> {
-  let timer: NodeJS.Timeout | undefined;
+  const verdict = check();
+  if (!(await waitAtMost(verdict, CHECK_TIMEOUT_MS))) return { up: false, detail: { message: `no answer within ${CHECK_TIMEOUT_MS} ms` } };
   try {
-    return await Promise.race([
-      check(),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
-      }),
-    ]);
+    return await verdict;
   } catch (error) {
     return { up: false, detail: { message: (error as Error).message } };
-  } finally {
-    clearTimeout(timer);
   }
 }
