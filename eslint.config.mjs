@@ -10,6 +10,14 @@ const frameworkImports = {
   ],
 };
 
+const engineImports = {
+  patterns: [
+    { group: ['@nestjs/*', '@nestjs/**'], message: '@hookline/engine is framework-free: Nest wiring belongs in packages/nestjs.' },
+    { group: ['@hookline/nestjs'], message: 'Dependencies point one way: nestjs -> engine -> core.' },
+  ],
+};
+const optionalQueuePeers = { group: ['bullmq', 'bullmq/*', 'ioredis'], allowTypeImports: true, message: 'Optional peer: only the BullMQ driver imports it, loaded by loadBullMqDriver().' };
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'bench/results/**', '**/*.d.ts'] },
   js.configs.recommended,
@@ -25,16 +33,26 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', frameworkImports] },
   },
   {
-    // Optional peers load only when their option is on (module/load-api-parts.ts, queue/load-bullmq-driver.ts):
+    // The engine runs in any Node app: Nest stays in the adapter, BullMQ and ioredis inside their driver (loaded by loadBullMqDriver()).
+    files: ['packages/engine/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.spec-helper.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...engineImports.patterns, optionalQueuePeers] }] },
+  },
+  {
+    files: ['packages/engine/src/queue/bullmq/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', engineImports] },
+  },
+  {
+    // Optional peers load only when their option is on (module/load-api-parts.ts, the engine's queue/load-bullmq-driver.ts):
     // a value import anywhere else would load them in every app.
     files: ['packages/nestjs/src/**/*.ts'],
-    ignores: ['packages/nestjs/src/api/**', 'packages/nestjs/src/dashboard/**', 'packages/nestjs/src/operations/*.controller.ts', 'packages/nestjs/src/queue/bullmq/**', '**/*.spec.ts', '**/*.spec-helper.ts'],
+    ignores: ['packages/nestjs/src/api/**', 'packages/nestjs/src/dashboard/**', 'packages/nestjs/src/operations/*.controller.ts', '**/*.spec.ts', '**/*.spec-helper.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['bullmq', 'ioredis'], allowTypeImports: true, message: 'Optional peer: only the BullMQ driver imports it, loaded by loadBullMqDriver().' },
+            { group: ['bullmq', 'ioredis'], allowTypeImports: true, message: 'Optional peer: only the engine\'s BullMQ driver imports it.' },
             { group: ['@nestjs/swagger', '@nestjs/throttler', 'class-validator', 'class-transformer', '@nestjs/event-emitter'], allowTypeImports: true, message: 'Optional peer: only the REST API imports it, loaded by loadApiParts().' },
           ],
         },

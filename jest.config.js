@@ -1,6 +1,7 @@
 /** Four projects: fast unit specs beside the code, suites in test/ that use real services, fault suites, and the install-as-a-user suite. */
 const moduleNameMapper = {
   '^@hookline/core$': '<rootDir>/packages/core/src',
+  '^@hookline/engine$': '<rootDir>/packages/engine/src',
   '^@hookline/nestjs$': '<rootDir>/packages/nestjs/src',
 };
 const transform = {

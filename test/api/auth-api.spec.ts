@@ -10,7 +10,7 @@ import { TestReceiver } from '../support/receiver';
 import { errorsOf } from './support/api-client';
 import { createApiTestApp, type ApiTestApp } from './support/api-test-app';
 
-const CLI = join(__dirname, '..', '..', 'packages', 'nestjs', 'dist', 'api-keys', 'cli.js');
+const CLI = join(__dirname, '..', '..', 'packages', 'engine', 'dist', 'api-keys', 'cli.js');
 const run = promisify(execFile);
 
 /** A host's own authentication: here, trusted headers set by a gateway. */

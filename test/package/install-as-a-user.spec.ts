@@ -92,7 +92,7 @@ beforeAll(() => {
 afterAll(() => rmSync(packDir, { recursive: true, force: true }));
 
 describe('the packed tarballs', () => {
-  it.each(['@hookline/core', '@hookline/nestjs'])('%s holds the compiled code, its types, a README and a LICENSE, and nothing of the monorepo', (name) => {
+  it.each(['@hookline/core', '@hookline/engine', '@hookline/nestjs'])('%s holds the compiled code, its types, a README and a LICENSE, and nothing of the monorepo', (name) => {
     const files = packed.find((entry) => entry.name === name)!.files;
     expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/index.js', 'dist/index.d.ts']));
     const unexpected = files.filter((file) => !/^(LICENSE|README\.md|package\.json|dist\/.+\.(js|d\.ts|html|css|svg))$/.test(file));
@@ -100,9 +100,9 @@ describe('the packed tarballs', () => {
     expect(files.filter((file) => /\.spec(-helper)?\.|fixtures?\//.test(file))).toEqual([]);
   });
 
-  it('ships the dashboard files and the CLI', () => {
-    const files = packed.find((entry) => entry.name === '@hookline/nestjs')!.files;
-    expect(files).toEqual(expect.arrayContaining(['dist/dashboard/assets/index.html', 'dist/dashboard/assets/main.js', 'dist/api-keys/cli.js']));
+  it('ships the dashboard files in the adapter and the CLI in the engine', () => {
+    expect(packed.find((entry) => entry.name === '@hookline/nestjs')!.files).toEqual(expect.arrayContaining(['dist/dashboard/assets/index.html', 'dist/dashboard/assets/main.js']));
+    expect(packed.find((entry) => entry.name === '@hookline/engine')!.files).toEqual(expect.arrayContaining(['dist/api-keys/cli.js']));
   });
 
   it('every README install line names only packages this repository pins', () => {
@@ -147,7 +147,7 @@ describe('a fresh Nest app on the embedded default (SQLite + in-process queue), 
   });
 
   it('ships declaration files whose imports all resolve inside the installed packages', () => {
-    for (const name of ['@hookline/core', '@hookline/nestjs']) {
+    for (const name of ['@hookline/core', '@hookline/engine', '@hookline/nestjs']) {
       const packageDir = join(app.dir, 'node_modules', name);
       expect(escapingTypeReferences(packageDir)).toEqual([]);
     }
@@ -248,7 +248,7 @@ function escapingTypeReferences(packageDir: string): string[] {
       const resolved = resolve(dirname(file), target);
       if (relative(packageDir, resolved).startsWith('..')) found.push(`${relative(packageDir, file)} -> ${target}`);
     }
-    if (/packages\/(core|nestjs)\/src|\/work\//.test(text)) found.push(`${relative(packageDir, file)} names a monorepo path`);
+    if (/packages\/(core|engine|nestjs)\/src|\/work\//.test(text)) found.push(`${relative(packageDir, file)} names a monorepo path`);
   }
   return found;
 }

@@ -11,7 +11,7 @@ export interface PackedPackage {
 
 /** `npm pack` of the published packages, as a release would make them (prepack builds each one). */
 export function packPackages(into: string): PackedPackage[] {
-  const output = execFileSync('npm', ['pack', '--workspace', 'packages/core', '--workspace', 'packages/nestjs', '--pack-destination', into, '--json'], {
+  const output = execFileSync('npm', ['pack', '--workspace', 'packages/core', '--workspace', 'packages/engine', '--workspace', 'packages/nestjs', '--pack-destination', into, '--json'], {
     cwd: root,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],

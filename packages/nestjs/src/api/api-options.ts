@@ -1,6 +1,6 @@
 import type { CanActivate, ModuleMetadata, Type } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import { WebhooksConfigError } from '../module/webhooks-config-error';
+import { WebhooksConfigError } from '@hookline/engine';
 import { resolveMetricsOptions, type ResolvedMetricsOptions, type WebhooksMetricsOptions } from '../operations/metrics-options';
 
 /**

@@ -1,5 +1,5 @@
 import type { ResolvedApiOptions } from '../api/api-options';
-import { WebhooksConfigError } from '../module/webhooks-config-error';
+import { WebhooksConfigError } from '@hookline/engine';
 
 /**
  * The dashboard: a web page that manages subscriptions and reads the delivery log through the

@@ -1,5 +1,5 @@
 import type { ModuleRef } from '@nestjs/core';
-import type { EventEmitterLike } from '../runtime/hookline-runtime';
+import type { EventEmitterLike } from '@hookline/engine';
 
 /**
  * The host's EventEmitter2, when it imported EventEmitterModule. Looked up lazily so apps that

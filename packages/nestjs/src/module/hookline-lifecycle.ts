@@ -1,11 +1,12 @@
 import { assertInstalled } from '@hookline/core';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { EventBridge, type AnyListenerEmitter } from '../publishing/event-bridge';
-import type { HooklineRuntime } from '../runtime/hookline-runtime';
+import { EventBridge, type AnyListenerEmitter } from '../bridge/event-bridge';
+import { type HooklineRuntime, WebhooksConfigError } from '@hookline/engine';
 import { HOOKLINE_RUNTIME } from './tokens';
 import { findEventEmitter } from './find-event-emitter';
-import { WebhooksConfigError } from './webhooks-config-error';
+import { WEBHOOKS_MODULE_OPTIONS } from './webhooks.module-definition';
+import type { WebhooksModuleOptions } from './webhooks-module-options';
 
 /** Starts the worker, sweeper and bridge once the app is up; stops them gracefully on shutdown. */
 @Injectable()
@@ -16,10 +17,11 @@ export class HooklineLifecycle implements OnApplicationBootstrap, OnApplicationS
   constructor(
     @Inject(HOOKLINE_RUNTIME) private readonly runtime: HooklineRuntime,
     private readonly moduleRef: ModuleRef,
+    @Inject(WEBHOOKS_MODULE_OPTIONS) private readonly options: WebhooksModuleOptions,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const bridgeOptions = this.runtime.options.bridge;
+    const bridgeOptions = this.options.bridge;
     if (bridgeOptions) {
       assertInstalled({ packages: ['@nestjs/event-emitter'], neededFor: 'The EventEmitter bridge (bridge)', pointer: '/bridge' }, require);
       const emitter = findEventEmitter(this.moduleRef) as unknown as AnyListenerEmitter | undefined;

@@ -3,16 +3,9 @@ import { ModuleRef } from '@nestjs/core';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { resolveApiOptions } from '../api/api-options';
-import { WebhookApiKeys } from '../api-keys/webhook-api-keys';
+import { WebhookApiKeys, WebhookDeliveries, WebhookMessages, WebhookPublisher, HooklineRuntime, WebhookStats, HOOKLINE_ENTITIES, WebhookSubscriptions, TestEventSender } from '@hookline/engine';
 import { resolveDashboardOptions } from '../dashboard/dashboard-options';
-import { WebhookDeliveries } from '../deliveries/webhook-deliveries';
-import { WebhookMessages } from '../messages/webhook-messages';
-import { WebhookPublisher } from '../publishing/webhook-publisher';
-import { HooklineRuntime } from '../runtime/hookline-runtime';
-import { WebhookStats } from '../stats/webhook-stats';
-import { HOOKLINE_ENTITIES } from '../storage/entities';
-import { WebhookSubscriptions } from '../subscriptions/webhook-subscriptions';
-import { TestEventSender } from '../test-events/test-event-sender';
+import { checkBridgeOptions } from '../bridge/bridge-options';
 import { findEventEmitter } from './find-event-emitter';
 import { HooklineLifecycle } from './hookline-lifecycle';
 import { loadApiParts, loadDashboardParts } from './load-api-parts';
@@ -62,8 +55,10 @@ export class WebhooksModule extends ConfigurableWebhooksModule {
     const dashboard = loadDashboardParts(resolveDashboardOptions(extras.dashboard, apiOptions));
     const runtime: Provider = {
       provide: HOOKLINE_RUNTIME,
-      useFactory: (options: WebhooksModuleOptions, dataSource: DataSource, moduleRef: ModuleRef) =>
-        new HooklineRuntime(options, dataSource, new Logger('Hookline'), findEventEmitter(moduleRef)),
+      useFactory: (options: WebhooksModuleOptions, dataSource: DataSource, moduleRef: ModuleRef) => {
+        checkBridgeOptions(options.bridge);
+        return new HooklineRuntime(options, dataSource, new Logger('Hookline'), findEventEmitter(moduleRef));
+      },
       inject: [WEBHOOKS_MODULE_OPTIONS, getDataSourceToken(dataSourceName), ModuleRef],
     };
     return {

@@ -2,9 +2,7 @@ import { Controller, Get, Headers, Inject, Res, UseInterceptors } from '@nestjs/
 import { ApiExcludeController } from '@nestjs/swagger';
 import { NoPoweredByInterceptor } from '../api/headers/no-powered-by.interceptor';
 import { HOOKLINE_RUNTIME } from '../module/tokens';
-import type { HooklineRuntime } from '../runtime/hookline-runtime';
-import { runHealthChecks } from './health-report';
-import { HooklineHealth } from './hookline-health';
+import type { HooklineRuntime } from '@hookline/engine';
 import { mayReadOperationalFigures } from './metrics-access';
 import { HOOKLINE_METRICS_OPTIONS, type ResolvedMetricsOptions } from './metrics-options';
 
@@ -17,25 +15,14 @@ import { HOOKLINE_METRICS_OPTIONS, type ResolvedMetricsOptions } from './metrics
 @UseInterceptors(NoPoweredByInterceptor)
 @Controller()
 export class HealthController {
-  private readonly health: HooklineHealth;
-
   constructor(
-    @Inject(HOOKLINE_RUNTIME) runtime: HooklineRuntime,
+    @Inject(HOOKLINE_RUNTIME) private readonly runtime: HooklineRuntime,
     @Inject(HOOKLINE_METRICS_OPTIONS) private readonly metrics: ResolvedMetricsOptions,
-  ) {
-    this.health = new HooklineHealth(runtime);
-  }
+  ) {}
 
   @Get('health')
   async check(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) response: { status(code: number): unknown }) {
-    const report = await runHealthChecks(
-      {
-        database: () => this.health.database(),
-        queue: () => this.health.queue(),
-        sweeper: async () => this.health.sweeper(),
-      },
-      mayReadOperationalFigures(this.metrics, authorization),
-    );
+    const report = await this.runtime.health(mayReadOperationalFigures(this.metrics, authorization));
     response.status(report.status === 'ok' ? 200 : 503);
     return report;
   }

@@ -2,7 +2,7 @@ import { Controller, Get, Headers, Inject, Res, UseInterceptors, UnauthorizedExc
 import { ApiExcludeController } from '@nestjs/swagger';
 import { NoPoweredByInterceptor } from '../api/headers/no-powered-by.interceptor';
 import { HOOKLINE_RUNTIME } from '../module/tokens';
-import type { HooklineRuntime } from '../runtime/hookline-runtime';
+import type { HooklineRuntime } from '@hookline/engine';
 import { mayReadOperationalFigures } from './metrics-access';
 import { HOOKLINE_METRICS_OPTIONS, type ResolvedMetricsOptions } from './metrics-options';
 

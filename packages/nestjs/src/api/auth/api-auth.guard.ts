@@ -1,7 +1,7 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { getStorageToken, type ThrottlerStorage } from '@nestjs/throttler';
 import { lastValueFrom, isObservable } from 'rxjs';
-import { API_KEY_SCOPES } from '../../api-keys/api-key-scope';
+import { API_KEY_SCOPES } from '@hookline/engine';
 import type { ResolvedApiOptions } from '../api-options';
 import { HOOKLINE_API_AUTHENTICATOR, HOOKLINE_API_OPTIONS } from '../api.tokens';
 import { UnauthenticatedError } from '../errors/api-errors';

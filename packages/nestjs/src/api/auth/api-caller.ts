@@ -1,4 +1,4 @@
-import type { ApiKeyScope } from '../../api-keys/api-key-scope';
+import type { ApiKeyScope } from '@hookline/engine';
 
 /** Who is calling the REST API: the tenant whose rows they see, and whether they may write. */
 export interface ApiCaller {

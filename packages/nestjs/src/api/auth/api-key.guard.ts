@@ -1,5 +1,5 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { WebhookApiKeys } from '../../api-keys/webhook-api-keys';
+import { WebhookApiKeys } from '@hookline/engine';
 import { UnauthenticatedError } from '../errors/api-errors';
 import { setApiCaller } from './api-caller';
 import { presentedKey } from './presented-key';

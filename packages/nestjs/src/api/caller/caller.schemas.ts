@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { API_KEY_SCOPES } from '../../api-keys/api-key-scope';
+import { API_KEY_SCOPES } from '@hookline/engine';
 
 export class CallerAttributesSchema {
   @ApiProperty({ example: 'shop-42' }) tenant!: string;

@@ -1,6 +1,6 @@
 import { Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
-import { WebhookDeliveries } from '../../deliveries/webhook-deliveries';
+import { WebhookDeliveries } from '@hookline/engine';
 import { ApiController } from '../api-controller.decorator';
 import type { ApiCaller } from '../auth/api-caller';
 import { Caller } from '../auth/caller.decorator';

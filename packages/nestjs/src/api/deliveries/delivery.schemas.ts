@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DELIVERY_STATUSES } from '../../storage/webhook-delivery.entity';
+import { DELIVERY_STATUSES } from '@hookline/engine';
 import { ListMetaSchema } from '../documents/list-meta.schema';
 
 export class AttemptSchema {

@@ -1,4 +1,4 @@
-import type { AttemptView, DeliveryView, DeliveryWithAttempts } from '../../deliveries/delivery-view';
+import type { AttemptView, DeliveryView, DeliveryWithAttempts } from '@hookline/engine';
 import { iso, resource, type ResourceObject } from '../documents/resource';
 
 export interface AttemptAttributes {

@@ -1,8 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import { UnknownEventTypeError, UnsafeUrlError } from '@hookline/core';
-import { DeliveryNotFoundError, DeliveryNotResendableError } from '../../deliveries/delivery-errors';
-import { PayloadTooLargeError, PublishNotStoredError } from '../../publishing/publish-errors';
-import { SecretDecryptionError } from '../../secrets/secret-cipher';
+import { DeliveryNotFoundError, DeliveryNotResendableError, PayloadTooLargeError, PublishNotStoredError, SecretDecryptionError } from '@hookline/engine';
 import { InvalidRequestError, RateLimitedError, ReadOnlyKeyError, UnauthenticatedError } from './api-errors';
 import { errorReplyFor } from './error-document';
 

@@ -1,7 +1,7 @@
 import { Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { HOOKLINE_RUNTIME } from '../../module/tokens';
-import type { HooklineRuntime } from '../../runtime/hookline-runtime';
+import type { HooklineRuntime } from '@hookline/engine';
 import { ApiController } from '../api-controller.decorator';
 import { listDocument } from '../documents/resource';
 import { EventTypeListDocumentSchema } from './event-type.schemas';

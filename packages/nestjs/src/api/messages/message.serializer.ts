@@ -1,4 +1,4 @@
-import type { MessageWithDeliveries } from '../../messages/message-view';
+import type { MessageWithDeliveries } from '@hookline/engine';
 import { deliveryResource } from '../deliveries/delivery.serializer';
 import { iso, resource } from '../documents/resource';
 

@@ -1,6 +1,6 @@
 import { Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
-import { WebhookMessages } from '../../messages/webhook-messages';
+import { WebhookMessages } from '@hookline/engine';
 import { ApiController } from '../api-controller.decorator';
 import type { ApiCaller } from '../auth/api-caller';
 import { Caller } from '../auth/caller.decorator';

@@ -1,4 +1,4 @@
-import type { SubscriptionStatsView } from '../../stats/subscription-stats-view';
+import type { SubscriptionStatsView } from '@hookline/engine';
 import { iso, resource } from '../documents/resource';
 
 /** The window's figures and, when asked for, the same figures per bucket for a chart. */

@@ -1,10 +1,6 @@
 import { Body, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
-import { WebhookDeliveries } from '../../deliveries/webhook-deliveries';
-import { parseStatsWindow } from '../../stats/stats-window';
-import { WebhookStats } from '../../stats/webhook-stats';
-import { WebhookSubscriptions } from '../../subscriptions/webhook-subscriptions';
-import { TestEventSender } from '../../test-events/test-event-sender';
+import { WebhookDeliveries, parseStatsWindow, WebhookStats, WebhookSubscriptions, TestEventSender } from '@hookline/engine';
 import { ApiController } from '../api-controller.decorator';
 import type { ApiCaller } from '../auth/api-caller';
 import { Caller } from '../auth/caller.decorator';

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isHooklineError } from '@hookline/core';
 import { HOOKLINE_RUNTIME } from '../../module/tokens';
-import type { HooklineRuntime } from '../../runtime/hookline-runtime';
-import { checkSubscriptionUrl } from '../../subscriptions/check-subscription-url';
+import { type HooklineRuntime, checkSubscriptionUrl } from '@hookline/engine';
 import { InvalidRequestError, type RequestIssue } from '../errors/api-errors';
 
 /**

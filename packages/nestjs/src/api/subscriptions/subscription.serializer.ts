@@ -1,4 +1,4 @@
-import type { SubscriptionView, SubscriptionWithSecret } from '../../subscriptions/subscription-view';
+import type { SubscriptionView, SubscriptionWithSecret } from '@hookline/engine';
 import { iso, resource, type ResourceObject } from '../documents/resource';
 
 export interface SubscriptionAttributes {

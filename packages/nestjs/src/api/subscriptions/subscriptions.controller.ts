@@ -1,6 +1,6 @@
 import { Body, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
-import { WebhookSubscriptions } from '../../subscriptions/webhook-subscriptions';
+import { WebhookSubscriptions } from '@hookline/engine';
 import { ApiController } from '../api-controller.decorator';
 import type { ApiCaller } from '../auth/api-caller';
 import { Caller } from '../auth/caller.decorator';

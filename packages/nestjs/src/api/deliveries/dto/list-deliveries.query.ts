@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
-import { DELIVERY_STATUSES, type DeliveryStatus } from '../../../storage/webhook-delivery.entity';
+import { DELIVERY_STATUSES, type DeliveryStatus } from '@hookline/engine';
 import { PageQuery } from '../../subscriptions/dto/list-subscriptions.query';
 
 export class ListDeliveriesQuery extends PageQuery {

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../paging/page-size';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@hookline/engine';
 import { IsCursor } from '../../validation/is-cursor';
 
 export class PageQuery {

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { MAX_STATS_BUCKETS } from '../../../stats/stats-buckets';
+import { MAX_STATS_BUCKETS } from '@hookline/engine';
 
 export class StatsQuery {
   @ApiPropertyOptional({ description: 'How far back to look: minutes, hours or days, up to 30d.', example: '24h', default: '24h' })

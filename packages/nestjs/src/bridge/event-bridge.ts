@@ -1,9 +1,6 @@
 import { matchesAnyFilter } from '@hookline/core';
-import type { BridgeOptions } from '../module/webhooks-module-options';
-import type { HooklineLogger } from '../runtime/hookline-logger';
-import type { OperationalEvents } from '../worker/operational-events';
-import type { PublishResult } from './publish-types';
-import type { WebhookPublisher } from './webhook-publisher';
+import type { BridgeOptions } from './bridge-options';
+import type { HooklineLogger, OperationalEvents, PublishResult, WebhookPublisher } from '@hookline/engine';
 
 /** The part of EventEmitter2 the bridge uses. */
 export interface AnyListenerEmitter {

@@ -1,5 +1,5 @@
 import { BUILTIN_PROFILE_NAMES, isBuiltinProfileName, resolveProfile, RetryPolicy, type ProfileInput, type ResolvedProfile, type RetryPolicyOptions } from '@hookline/core';
-import { WebhooksConfigError } from '../module/webhooks-config-error';
+import { WebhooksConfigError } from '../options/webhooks-config-error';
 
 /**
  * The profiles a subscription may use, each resolved once: the module's default, the built-in

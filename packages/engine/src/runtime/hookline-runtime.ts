@@ -2,8 +2,8 @@ import { createDeliverer, createUndiciTransport, type Deliverer, type Transport 
 import type { DataSource } from 'typeorm';
 import { WebhookApiKeys } from '../api-keys/webhook-api-keys';
 import { WebhookDeliveries } from '../deliveries/webhook-deliveries';
-import { resolveOptions, type ResolvedWebhooksOptions } from '../module/resolve-options';
-import type { WebhooksModuleOptions } from '../module/webhooks-module-options';
+import { resolveOptions, type ResolvedWebhooksOptions } from '../options/resolve-options';
+import type { HooklineOptions } from '../options/hookline-options';
 import { WebhookMessages } from '../messages/webhook-messages';
 import { ProfileRegistry } from '../profiles/profile-registry';
 import { AfterCommitHooks } from '../publishing/after-commit';
@@ -24,6 +24,8 @@ import { EndpointHealth } from '../worker/endpoint-health';
 import { LimitReporter } from '../worker/limit-reporter';
 import { createQueue } from './create-queue';
 import { HooklineMetrics } from '../operations/hookline-metrics';
+import { HooklineHealth } from '../operations/hookline-health';
+import type { HealthReport } from '../operations/health-report';
 import { RetentionPruner } from '../retention/retention-pruner';
 import type { HooklineLogger } from './hookline-logger';
 
@@ -52,13 +54,14 @@ export class HooklineRuntime {
   readonly metrics: HooklineMetrics;
   readonly pruner: RetentionPruner;
   readonly events: OperationalEvents;
+  private readonly healthChecks: HooklineHealth;
   private readonly limitReporter: LimitReporter;
   private readonly deliverer: Deliverer;
   private readonly ownedTransport?: Transport;
   private workerStarted = false;
 
   constructor(
-    rawOptions: WebhooksModuleOptions,
+    rawOptions: HooklineOptions,
     readonly dataSource: DataSource,
     private readonly logger: HooklineLogger,
     emitter?: EventEmitterLike,
@@ -140,6 +143,12 @@ export class HooklineRuntime {
       eventType: options.testEventType,
     });
     this.sweeper = new Sweeper(this.store, this.queue, clock, { ...options.sweeper, jobSize: options.worker.batchSize }, logger);
+    this.healthChecks = new HooklineHealth({ sql, queue: this.queue, sweeper: this.sweeper, sweeperOptions: options.sweeper, clock });
+  }
+
+  /** The database, the queue and the sweeper, each bounded in time; without detail only up or down. */
+  health(withDetail: boolean): Promise<HealthReport> {
+    return this.healthChecks.report(withDetail);
   }
 
   /** Starts consuming deliveries and sweeping, as the options say. */

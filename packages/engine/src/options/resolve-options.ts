@@ -3,7 +3,7 @@ import type { EndpointConcurrency } from '../worker/concurrency-limiter';
 import { RETENTION_DEFAULTS, type ResolvedRetentionOptions } from '../retention/retention-options';
 import { EventCatalog, loyaltyCatalog, systemClock, type Clock } from '@hookline/core';
 import { WebhooksConfigError } from './webhooks-config-error';
-import type { BridgeOptions, QueueOptions, WebhooksModuleOptions } from './webhooks-module-options';
+import type { HooklineOptions, QueueOptions } from './hookline-options';
 
 // A fixed key for development only: secrets stay encrypted at rest, but anyone can read them.
 const DEVELOPMENT_KEY = Buffer.alloc(32, 'hookline-development-only-key!!').toString('base64');
@@ -25,8 +25,7 @@ export interface ResolvedWebhooksOptions {
     endpointConcurrency: EndpointConcurrency;
   };
   sweeper: { enabled: boolean; intervalMs: number; staleAfterMs: number; batchSize: number };
-  delivery: NonNullable<WebhooksModuleOptions['delivery']> & { timeoutMs: number };
-  bridge?: BridgeOptions;
+  delivery: NonNullable<HooklineOptions['delivery']> & { timeoutMs: number };
   maxPayloadBytes: number;
   enqueueWindowMs: number;
   secretGraceSeconds: number;
@@ -34,15 +33,15 @@ export interface ResolvedWebhooksOptions {
   database: { preparedStatements: boolean };
   endpointHealth: EndpointHealthOptions;
   clock: Clock;
-  raw: WebhooksModuleOptions;
+  raw: HooklineOptions;
 }
 
-export function resolveOptions(options: WebhooksModuleOptions = {}, env = process.env): ResolvedWebhooksOptions {
+export function resolveOptions(options: HooklineOptions = {}, env = process.env): ResolvedWebhooksOptions {
   const keys = options.encryptionKey === undefined ? [] : [options.encryptionKey].flat();
   const development = env.NODE_ENV === 'development' || env.NODE_ENV === 'test';
   if (keys.length === 0 && !development) {
     throw new WebhooksConfigError(
-      'WebhooksModule needs `encryptionKey` (32 random bytes, base64) to encrypt subscription secrets at rest; only NODE_ENV=development or test may omit it.',
+      'Hookline needs `encryptionKey` (32 random bytes, base64) to encrypt subscription secrets at rest; only NODE_ENV=development or test may omit it.',
       { pointer: '/encryptionKey' },
     );
   }
@@ -71,11 +70,6 @@ export function resolveOptions(options: WebhooksModuleOptions = {}, env = proces
       pointer: '/queue/connection',
     });
   }
-  if (options.bridge && (!Array.isArray(options.bridge.events) || typeof options.bridge.tenant !== 'function')) {
-    throw new WebhooksConfigError('`bridge` needs `events` (a list of names or wildcards) and a `tenant(payload)` function.', {
-      pointer: '/bridge',
-    });
-  }
   const catalog = resolveCatalog(options.catalog);
   if (options.testEventType !== undefined && !catalog.has(options.testEventType)) {
     throw new WebhooksConfigError(`testEventType "${options.testEventType}" is not in the event catalog; register it or leave the option out.`, {
@@ -91,7 +85,6 @@ export function resolveOptions(options: WebhooksModuleOptions = {}, env = proces
     worker,
     sweeper,
     delivery: { ...options.delivery, timeoutMs: options.delivery?.timeoutMs ?? 15_000 },
-    bridge: options.bridge,
     maxPayloadBytes: positiveInt(options.maxPayloadBytes ?? 256 * 1024, '/maxPayloadBytes'),
     enqueueWindowMs: nonNegative(options.enqueueWindowMs ?? (queue.driver === 'bullmq' ? 2 : 0), '/enqueueWindowMs'),
     secretGraceSeconds: nonNegative(options.secretGraceSeconds ?? 86_400, '/secretGraceSeconds'),
@@ -120,7 +113,7 @@ export function resolveOptions(options: WebhooksModuleOptions = {}, env = proces
 const ENDPOINT_CONCURRENCY_DEFAULTS: EndpointConcurrency = { min: 1, max: 100, initial: 10 };
 
 /** The adaptive bounds, or a fixed limit from `perSubscriptionConcurrency` (the older, fixed form); not both. */
-function resolveEndpointConcurrency(worker: NonNullable<WebhooksModuleOptions['worker']>): EndpointConcurrency {
+function resolveEndpointConcurrency(worker: NonNullable<HooklineOptions['worker']>): EndpointConcurrency {
   const fixed = worker.perSubscriptionConcurrency;
   if (fixed !== undefined) {
     if (worker.endpointConcurrency !== undefined) {
@@ -144,7 +137,7 @@ function resolveEndpointConcurrency(worker: NonNullable<WebhooksModuleOptions['w
   return { min, max, initial };
 }
 
-function resolveCatalog(catalog: WebhooksModuleOptions['catalog']): EventCatalog {
+function resolveCatalog(catalog: HooklineOptions['catalog']): EventCatalog {
   if (catalog instanceof EventCatalog) return catalog;
   if (Array.isArray(catalog)) return new EventCatalog(catalog);
   return loyaltyCatalog();

@@ -1,5 +1,9 @@
 import { waitAtMost } from '../queue/wait-at-most';
-import type { HealthVerdict } from './hookline-health';
+
+export interface HealthVerdict {
+  up: boolean;
+  detail: Record<string, unknown>;
+}
 
 export type CheckStatus = { status: 'up' | 'down' } & Record<string, unknown>;
 

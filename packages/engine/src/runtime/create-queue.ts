@@ -1,7 +1,7 @@
 import type { DeliveryQueue } from '../queue/delivery-queue';
 import { InProcessQueue } from '../queue';
 import { loadBullMqDriver } from '../queue/load-bullmq-driver';
-import type { QueueOptions } from '../module/webhooks-module-options';
+import type { QueueOptions } from '../options/hookline-options';
 import type { HooklineLogger } from './hookline-logger';
 
 /** The queue driver the options name. */

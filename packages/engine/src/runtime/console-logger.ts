@@ -1,0 +1,8 @@
+import type { HooklineLogger } from './hookline-logger';
+
+/** The default for hosts without a logger of their own: one prefixed line per message. */
+export const consoleLogger: HooklineLogger = {
+  log: (message) => console.log(`[hookline] ${message}`),
+  warn: (message) => console.warn(`[hookline] ${message}`),
+  error: (message, ...details) => console.error(`[hookline] ${message}`, ...details),
+};
