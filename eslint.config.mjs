@@ -43,7 +43,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': ['error', engineImports] },
   },
   {
-    // Optional peers load only when their option is on (module/load-api-parts.ts, the engine's queue/load-bullmq-driver.ts):
+    // Optional peers load only when their option is on (module/load-api-modules.ts, the engine's queue/load-bullmq-driver.ts):
     // a value import anywhere else would load them in every app.
     files: ['packages/nestjs/src/**/*.ts'],
     ignores: ['packages/nestjs/src/api/**', 'packages/nestjs/src/dashboard/**', 'packages/nestjs/src/operations/*.controller.ts', '**/*.spec.ts', '**/*.spec-helper.ts'],

@@ -4,7 +4,23 @@ export { WEBHOOKS_MODULE_OPTIONS } from './module/webhooks.module-definition';
 export type { WebhooksModuleExtras } from './module/webhooks.module-definition';
 export type { WebhooksModuleOptions } from './module/webhooks-module-options';
 export type { BridgeOptions } from './bridge/bridge-options';
-export { HOOKLINE_RUNTIME } from './module/tokens';
+export {
+  HOOKLINE_RUNTIME,
+  getHooklineRuntimeToken,
+  getWebhookPublisherToken,
+  getWebhookSubscriptionsToken,
+  getWebhookDeliveriesToken,
+  getWebhookMessagesToken,
+  getWebhookApiKeysToken,
+  getWebhookStatsToken,
+  InjectWebhookPublisher,
+  InjectWebhookSubscriptions,
+  InjectWebhookDeliveries,
+  InjectWebhookMessages,
+  InjectWebhookApiKeys,
+  InjectWebhookStats,
+} from './module/tokens';
+export { WebhooksCoreModule } from './module/webhooks-core.module';
 export type { WebhooksApiOptions } from './api/api-options';
 export type { WebhooksDashboardOptions } from './dashboard/dashboard-options';
 export { setApiCaller, getApiCaller, type ApiCaller } from './api/auth/api-caller';

@@ -1,5 +1,5 @@
-import type { ApiKeyScope } from './api-key-scope';
-import type { WebhookApiKeyEntity } from './webhook-api-key.entity';
+import type { ApiKeyScope } from '../storage/api-key-scope';
+import type { WebhookApiKeyEntity } from '../storage/webhook-api-key.entity';
 
 /** An API key as listed: never the key itself. */
 export interface ApiKeyView {

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { systemClock } from '@hookline/core';
 import type { DataSource } from 'typeorm';
-import type { ApiKeyScope } from './api-key-scope';
+import type { ApiKeyScope } from '../storage/api-key-scope';
 import { WebhookApiKeys } from './webhook-api-keys';
 
 export const CLI_USAGE = `Usage (DATABASE_URL=postgres://… or a SQLite file path; DATABASE_SCHEMA optional):

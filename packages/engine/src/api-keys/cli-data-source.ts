@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { WebhookApiKeyEntity } from './webhook-api-key.entity';
+import { WebhookApiKeyEntity } from '../storage/webhook-api-key.entity';
 
 /**
  * The host's database as the CLI reaches it: `DATABASE_URL` is a `postgres://` URL or a SQLite

@@ -1,10 +1,10 @@
 import { newId, type Clock } from '@hookline/core';
 import type { DataSource, Repository } from 'typeorm';
-import { API_KEY_SCOPES, type ApiKeyScope } from './api-key-scope';
+import { API_KEY_SCOPES, type ApiKeyScope } from '../storage/api-key-scope';
 import { ApiKeyNotFoundError, InvalidApiKeyInputError } from './api-key-errors';
 import { displayPrefix, generateApiKey, hashApiKey, looksLikeApiKey } from './api-key-material';
 import { toApiKeyView, type ApiKeyView, type AuthenticatedApiKey, type CreatedApiKey } from './api-key-view';
-import { WebhookApiKeyEntity } from './webhook-api-key.entity';
+import { WebhookApiKeyEntity } from '../storage/webhook-api-key.entity';
 
 export interface CreateApiKeyInput {
   tenant: string;

@@ -1,6 +1,6 @@
 import type { Clock } from '@hookline/core';
 import type { DataSource, Repository } from 'typeorm';
-import type { DeliveryEnqueuer } from '../publishing/delivery-enqueuer';
+import type { DeliveryEnqueuer } from '../queue/delivery-enqueuer';
 import type { SqlRunner } from '../storage/sql-runner';
 import { WebhookAttemptEntity } from '../storage/webhook-attempt.entity';
 import { WebhookDeliveryEntity, type DeliveryStatus } from '../storage/webhook-delivery.entity';

@@ -2,13 +2,12 @@ import { runHealthChecks, type HealthReport, type HealthVerdict } from './health
 import type { Clock } from '@hookline/core';
 import type { DeliveryQueue } from '../queue/delivery-queue';
 import type { SqlRunner } from '../storage/sql-runner';
-import type { Sweeper } from '../worker/sweeper';
 
 /** What the checks look at; the runtime hands over its own parts. */
 export interface HealthSources {
   sql: SqlRunner;
   queue: DeliveryQueue;
-  sweeper: Pick<Sweeper, 'lastSweepAt'>;
+  sweeper: { readonly lastSweepAt?: Date };
   sweeperOptions: { enabled: boolean; intervalMs: number };
   clock: Clock;
 }

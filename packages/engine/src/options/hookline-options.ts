@@ -1,4 +1,4 @@
-import type { RetentionOptions } from '../retention/retention-options';
+import type { RetentionOptions } from './retention-options';
 import type {
   Clock,
   EventCatalog,

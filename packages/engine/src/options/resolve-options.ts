@@ -1,6 +1,6 @@
-import type { EndpointHealthOptions } from '../worker/endpoint-health';
-import type { EndpointConcurrency } from '../worker/concurrency-limiter';
-import { RETENTION_DEFAULTS, type ResolvedRetentionOptions } from '../retention/retention-options';
+import type { EndpointConcurrency } from './endpoint-concurrency';
+import type { EndpointHealthOptions } from './endpoint-health-options';
+import { RETENTION_DEFAULTS, type ResolvedRetentionOptions } from './retention-options';
 import { EventCatalog, loyaltyCatalog, systemClock, type Clock } from '@hookline/core';
 import { WebhooksConfigError } from './webhooks-config-error';
 import type { HooklineOptions, QueueOptions } from './hookline-options';

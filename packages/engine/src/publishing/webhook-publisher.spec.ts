@@ -2,7 +2,7 @@ import { loyaltyCatalog, systemClock } from '@hookline/core';
 import type { DataSource } from 'typeorm';
 import type { SqlRunner } from '../storage/sql-runner';
 import type { AfterCommitHooks } from './after-commit';
-import type { DeliveryEnqueuer } from './delivery-enqueuer';
+import type { DeliveryEnqueuer } from '../queue/delivery-enqueuer';
 import { WebhookPublisher } from './webhook-publisher';
 
 describe('WebhookPublisher when the database fails', () => {

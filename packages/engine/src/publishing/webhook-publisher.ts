@@ -2,8 +2,8 @@ import { isHooklineError, type EventCatalog, type Clock } from '@hookline/core';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SqlRunner } from '../storage/sql-runner';
 import type { AfterCommitHooks } from './after-commit';
-import type { DeliveryEnqueuer } from './delivery-enqueuer';
-import { writeMessages, writeMessagesInOneStatement, type MessageToWrite, type WrittenMessage } from './message-writer';
+import type { DeliveryEnqueuer } from '../queue/delivery-enqueuer';
+import { writeMessages, writeMessagesInOneStatement, type MessageToWrite, type WrittenMessage } from '../storage/message-writer';
 import { InvalidPublishOptionsError, PayloadTooLargeError, PublishNotStoredError } from './publish-errors';
 import type { PublishInput, PublishOptions, PublishResult } from './publish-types';
 

@@ -1,7 +1,7 @@
 import type { Clock } from '@hookline/core';
 import type { DataSource } from 'typeorm';
 import type { SqlRunner } from '../storage/sql-runner';
-import type { ResolvedRetentionOptions } from './retention-options';
+import type { ResolvedRetentionOptions } from '../options/retention-options';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

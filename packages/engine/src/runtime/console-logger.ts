@@ -1,4 +1,4 @@
-import type { HooklineLogger } from './hookline-logger';
+import type { HooklineLogger } from '../options/hookline-logger';
 
 /** The default for hosts without a logger of their own: one prefixed line per message. */
 export const consoleLogger: HooklineLogger = {

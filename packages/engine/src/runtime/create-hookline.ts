@@ -12,7 +12,7 @@ import { HOOKLINE_ENTITIES } from '../storage/entities';
 import type { WebhookSubscriptions } from '../subscriptions/webhook-subscriptions';
 import type { TestEventSender } from '../test-events/test-event-sender';
 import { consoleLogger } from './console-logger';
-import type { HooklineLogger } from './hookline-logger';
+import type { HooklineLogger } from '../options/hookline-logger';
 import { HooklineRuntime, type EventEmitterLike } from './hookline-runtime';
 
 /** What the host owns and lends to Hookline. */

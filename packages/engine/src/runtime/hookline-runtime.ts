@@ -5,9 +5,9 @@ import { WebhookDeliveries } from '../deliveries/webhook-deliveries';
 import { resolveOptions, type ResolvedWebhooksOptions } from '../options/resolve-options';
 import type { HooklineOptions } from '../options/hookline-options';
 import { WebhookMessages } from '../messages/webhook-messages';
-import { ProfileRegistry } from '../profiles/profile-registry';
+import { ProfileRegistry } from '../options/profile-registry';
 import { AfterCommitHooks } from '../publishing/after-commit';
-import { DeliveryEnqueuer } from '../publishing/delivery-enqueuer';
+import { DeliveryEnqueuer } from '../queue/delivery-enqueuer';
 import { WebhookPublisher } from '../publishing/webhook-publisher';
 import type { DeliveryQueue } from '../queue/delivery-queue';
 import { SecretCipher } from '../secrets/secret-cipher';
@@ -22,12 +22,12 @@ import { SubscriptionDisabler } from '../worker/subscription-disabler';
 import { Sweeper } from '../worker/sweeper';
 import { EndpointHealth } from '../worker/endpoint-health';
 import { LimitReporter } from '../worker/limit-reporter';
-import { createQueue } from './create-queue';
+import { createQueue } from '../queue/create-queue';
 import { HooklineMetrics } from '../operations/hookline-metrics';
 import { HooklineHealth } from '../operations/hookline-health';
 import type { HealthReport } from '../operations/health-report';
 import { RetentionPruner } from '../retention/retention-pruner';
-import type { HooklineLogger } from './hookline-logger';
+import type { HooklineLogger } from '../options/hookline-logger';
 
 export type EventEmitterLike = { emit(event: string, ...values: unknown[]): boolean };
 

@@ -1,4 +1,4 @@
-import { WebhookApiKeyEntity } from '../api-keys/webhook-api-key.entity';
+import { WebhookApiKeyEntity } from './webhook-api-key.entity';
 import { WebhookAttemptEntity } from './webhook-attempt.entity';
 import { WebhookDeliveryEntity } from './webhook-delivery.entity';
 import { WebhookMessageEntity } from './webhook-message.entity';

@@ -1,7 +1,7 @@
 import { generateSecret, isHooklineError, newId, type Clock, type EventCatalog } from '@hookline/core';
 import type { DataSource, Repository } from 'typeorm';
-import type { ProfileRegistry } from '../profiles/profile-registry';
-import type { DeliveryEnqueuer } from '../publishing/delivery-enqueuer';
+import type { ProfileRegistry } from '../options/profile-registry';
+import type { DeliveryEnqueuer } from '../queue/delivery-enqueuer';
 import type { SubscriptionSecrets } from '../secrets/subscription-secrets';
 import type { SqlRunner } from '../storage/sql-runner';
 import { WebhookSubscriptionEntity } from '../storage/webhook-subscription.entity';

@@ -1,9 +1,6 @@
-/** Bounds of one subscription's limit of attempts in flight, per worker process. */
-export interface EndpointConcurrency {
-  min: number;
-  max: number;
-  initial: number;
-}
+import type { EndpointConcurrency } from '../options/endpoint-concurrency';
+
+export type { EndpointConcurrency };
 
 /**
  * What an attempt says about the endpoint's capacity: `ok` (it answered), `overload` (429, 502,

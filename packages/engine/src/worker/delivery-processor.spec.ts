@@ -1,6 +1,6 @@
 import { generateSecret, ManualClock, systemClock, type Clock, type DeliveryOutcome } from '@hookline/core';
-import { ProfileRegistry } from '../profiles/profile-registry';
-import type { DeliveryEnqueuer } from '../publishing/delivery-enqueuer';
+import { ProfileRegistry } from '../options/profile-registry';
+import type { DeliveryEnqueuer } from '../queue/delivery-enqueuer';
 import type { SubscriptionSecrets } from '../secrets/subscription-secrets';
 import type { DeliveryStore, DeliveryWork, OutcomeBatch } from '../storage/delivery-store';
 import { DeliveryProcessor } from './delivery-processor';

@@ -1,6 +1,6 @@
 import type { Clock } from '@hookline/core';
-import type { DeliveryEnqueuer } from '../publishing/delivery-enqueuer';
-import type { ProfileRegistry } from '../profiles/profile-registry';
+import type { DeliveryEnqueuer } from '../queue/delivery-enqueuer';
+import type { ProfileRegistry } from '../options/profile-registry';
 import type { SubscriptionSecrets } from '../secrets/subscription-secrets';
 import type { AttemptRecord, DeliveryStore, DeliveryWork } from '../storage/delivery-store';
 import { attemptDelivery, type SendRequest } from './attempt-delivery';

@@ -1,6 +1,6 @@
 import { ManualClock } from '@hookline/core';
 import { DataSource } from 'typeorm';
-import { DeliveryEnqueuer } from '../publishing/delivery-enqueuer';
+import { DeliveryEnqueuer } from '../queue/delivery-enqueuer';
 import { InProcessQueue } from '../queue/in-process/in-process-queue';
 import { HOOKLINE_ENTITIES } from '../storage/entities';
 import type { AttemptRecord, DeliveryWork } from '../storage/delivery-records';

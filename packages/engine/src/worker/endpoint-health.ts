@@ -1,23 +1,12 @@
 import type { Clock } from '@hookline/core';
-import type { DeliveryEnqueuer } from '../publishing/delivery-enqueuer';
+import type { DeliveryEnqueuer } from '../queue/delivery-enqueuer';
 import type { AttemptRecord, DeliveryWork } from '../storage/delivery-records';
 import type { SqlRunner } from '../storage/sql-runner';
 import type { OperationalEvents } from './operational-events';
 import type { SubscriptionDisabler } from './subscription-disabler';
+import type { EndpointHealthOptions } from '../options/endpoint-health-options';
 
-export interface EndpointHealthOptions {
-  enabled: boolean;
-  /** Consecutive failed attempts that open the circuit, together with `openAfterMs`. */
-  failureThreshold: number;
-  /** The failures must span at least this long without a success: a burst of one moment is not an outage. */
-  openAfterMs: number;
-  /** The first probe goes this long after the circuit opens; each gap then doubles up to `probeIntervalMs`. */
-  firstProbeAfterMs: number;
-  /** The longest gap between probes while the circuit stays open. */
-  probeIntervalMs: number;
-  /** A subscription failing continuously this long is disabled. */
-  autoDisableAfterMs: number;
-}
+export type { EndpointHealthOptions };
 
 export type Gate = { send: true } | { send: false; until: Date };
 

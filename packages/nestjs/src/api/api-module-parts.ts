@@ -1,5 +1,4 @@
 import type { DynamicModule, Provider, Type } from '@nestjs/common';
-import { RouterModule } from '@nestjs/core';
 import type { ResolvedApiOptions } from './api-options';
 import { HOOKLINE_API_AUTHENTICATOR, HOOKLINE_API_OPTIONS } from './api.tokens';
 import { ApiAuthGuard } from './auth/api-auth.guard';
@@ -28,12 +27,8 @@ export interface ApiModuleParts {
   imports: NonNullable<DynamicModule['imports']>;
 }
 
-/**
- * What WebhooksModule adds to itself to mount the REST API. `hostModule` is WebhooksModule,
- * passed in to keep this file free of a circular import; RouterModule puts its routes under the prefix.
- */
-export function apiModuleParts(api: ResolvedApiOptions, hostModule: Type): ApiModuleParts {
-  if (!api.enabled) return { controllers: [], providers: [], imports: [] };
+/** The controllers and providers WebhooksApiModule holds, as the API options say. */
+export function apiModuleParts(api: ResolvedApiOptions): ApiModuleParts {
   return {
     controllers: [
       SubscriptionsController,
@@ -59,6 +54,6 @@ export function apiModuleParts(api: ResolvedApiOptions, hostModule: Type): ApiMo
       { provide: HOOKLINE_METRICS_OPTIONS, useValue: api.metrics },
       ...rateLimitProviders(api),
     ],
-    imports: [...api.imports, ...(api.prefix ? [RouterModule.register([{ path: api.prefix, module: hostModule }])] : [])],
+    imports: [...api.imports],
   };
 }

@@ -1,23 +1,20 @@
 import { assertInstalled } from '@hookline/core';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { ModuleRef } from '@nestjs/core';
 import { EventBridge, type AnyListenerEmitter } from '../bridge/event-bridge';
 import { type HooklineRuntime, WebhooksConfigError } from '@hookline/engine';
-import { HOOKLINE_RUNTIME } from './tokens';
 import { findEventEmitter } from './find-event-emitter';
-import { WEBHOOKS_MODULE_OPTIONS } from './webhooks.module-definition';
 import type { WebhooksModuleOptions } from './webhooks-module-options';
 
-/** Starts the worker, sweeper and bridge once the app is up; stops them gracefully on shutdown. */
-@Injectable()
+/** Starts the worker, sweeper and bridge once the app is up; stops them gracefully on shutdown. Built by WebhooksCoreModule for its instance. */
 export class HooklineLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Hookline');
   private bridge?: { instance: EventBridge; emitter: AnyListenerEmitter };
 
   constructor(
-    @Inject(HOOKLINE_RUNTIME) private readonly runtime: HooklineRuntime,
+    private readonly runtime: HooklineRuntime,
     private readonly moduleRef: ModuleRef,
-    @Inject(WEBHOOKS_MODULE_OPTIONS) private readonly options: WebhooksModuleOptions,
+    private readonly options: WebhooksModuleOptions,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {

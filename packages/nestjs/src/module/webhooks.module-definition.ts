@@ -4,6 +4,11 @@ import type { WebhooksDashboardOptions } from '../dashboard/dashboard-options';
 import type { WebhooksModuleOptions } from './webhooks-module-options';
 
 export interface WebhooksModuleExtras {
+  /**
+   * Several instances in one app (on different DataSources) each take a name; inject theirs with
+   * `@InjectWebhookPublisher(name)` or `getWebhookPublisherToken(name)`. The unnamed one is the default.
+   */
+  name?: string;
   /** The name of the host's TypeORM DataSource, when it is not the default one. */
   dataSource?: string;
   isGlobal?: boolean;
@@ -23,7 +28,7 @@ export const {
   ASYNC_OPTIONS_TYPE: WEBHOOKS_ASYNC_OPTIONS_TYPE,
 } = new ConfigurableModuleBuilder<WebhooksModuleOptions>({ moduleName: 'Webhooks' })
   .setClassMethodName('forRoot')
-  .setExtras<WebhooksModuleExtras>({ dataSource: undefined, isGlobal: true, api: undefined, dashboard: undefined }, (definition, extras) => ({
+  .setExtras<WebhooksModuleExtras>({ name: undefined, dataSource: undefined, isGlobal: true, api: undefined, dashboard: undefined }, (definition, extras) => ({
     ...definition,
     global: extras.isGlobal,
   }))

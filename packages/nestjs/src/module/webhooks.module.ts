@@ -1,72 +1,44 @@
-import { Logger, Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
-import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { WebhooksConfigError } from '@hookline/engine';
 import { resolveApiOptions } from '../api/api-options';
-import { WebhookApiKeys, WebhookDeliveries, WebhookMessages, WebhookPublisher, HooklineRuntime, WebhookStats, HOOKLINE_ENTITIES, WebhookSubscriptions, TestEventSender } from '@hookline/engine';
 import { resolveDashboardOptions } from '../dashboard/dashboard-options';
-import { checkBridgeOptions } from '../bridge/bridge-options';
-import { findEventEmitter } from './find-event-emitter';
-import { HooklineLifecycle } from './hookline-lifecycle';
-import { loadApiParts, loadDashboardParts } from './load-api-parts';
-import { HOOKLINE_RUNTIME } from './tokens';
-import {
-  ConfigurableWebhooksModule,
-  WEBHOOKS_ASYNC_OPTIONS_TYPE,
-  WEBHOOKS_MODULE_OPTIONS,
-  WEBHOOKS_OPTIONS_TYPE,
-  type WebhooksModuleExtras,
-} from './webhooks.module-definition';
-import type { WebhooksModuleOptions } from './webhooks-module-options';
-
-const PUBLIC_SERVICES = [
-  { provide: WebhookPublisher, useFactory: (runtime: HooklineRuntime) => runtime.publisher, inject: [HOOKLINE_RUNTIME] },
-  { provide: WebhookSubscriptions, useFactory: (runtime: HooklineRuntime) => runtime.subscriptions, inject: [HOOKLINE_RUNTIME] },
-  { provide: WebhookDeliveries, useFactory: (runtime: HooklineRuntime) => runtime.deliveries, inject: [HOOKLINE_RUNTIME] },
-  { provide: WebhookMessages, useFactory: (runtime: HooklineRuntime) => runtime.messages, inject: [HOOKLINE_RUNTIME] },
-  { provide: WebhookApiKeys, useFactory: (runtime: HooklineRuntime) => runtime.apiKeys, inject: [HOOKLINE_RUNTIME] },
-  { provide: WebhookStats, useFactory: (runtime: HooklineRuntime) => runtime.stats, inject: [HOOKLINE_RUNTIME] },
-];
-const PUBLIC_TOKENS = PUBLIC_SERVICES.map((service) => service.provide);
-
-const INTERNAL_SERVICES = [
-  { provide: TestEventSender, useFactory: (runtime: HooklineRuntime) => runtime.testEvents, inject: [HOOKLINE_RUNTIME] },
-];
+import { loadApiModule, loadDashboardModule } from './load-api-modules';
+import { isDefaultInstance } from './tokens';
+import { WebhooksCoreModule } from './webhooks-core.module';
+import { ConfigurableWebhooksModule, WEBHOOKS_ASYNC_OPTIONS_TYPE, WEBHOOKS_OPTIONS_TYPE, type WebhooksModuleExtras } from './webhooks.module-definition';
 
 /**
  * Outbound webhooks for a Nest app: `WebhooksModule.forRoot(options)` or `forRootAsync(...)`.
  * The host owns the TypeORM DataSource; the module registers its entities on it, and mounts
- * the REST API unless `api.enabled` is false, and the dashboard beside it.
+ * the REST API (WebhooksApiModule) unless `api.enabled` is false, and the dashboard
+ * (WebhooksDashboardModule) beside it. The instance itself is WebhooksCoreModule, re-exported.
  */
 @Module({})
 export class WebhooksModule extends ConfigurableWebhooksModule {
   static forRoot(options: typeof WEBHOOKS_OPTIONS_TYPE): DynamicModule {
-    return WebhooksModule.withProviders(super.forRoot(options), options);
+    return WebhooksModule.around(super.forRoot(options), options);
   }
 
   static forRootAsync(options: typeof WEBHOOKS_ASYNC_OPTIONS_TYPE): DynamicModule {
-    return WebhooksModule.withProviders(super.forRootAsync(options), options);
+    return WebhooksModule.around(super.forRootAsync(options), options);
   }
 
-  private static withProviders(base: DynamicModule, extras: WebhooksModuleExtras): DynamicModule {
-    const dataSourceName = extras.dataSource;
-    const apiOptions = resolveApiOptions(extras.api);
-    const api = loadApiParts(apiOptions, WebhooksModule);
-    const dashboard = loadDashboardParts(resolveDashboardOptions(extras.dashboard, apiOptions));
-    const runtime: Provider = {
-      provide: HOOKLINE_RUNTIME,
-      useFactory: (options: WebhooksModuleOptions, dataSource: DataSource, moduleRef: ModuleRef) => {
-        checkBridgeOptions(options.bridge);
-        return new HooklineRuntime(options, dataSource, new Logger('Hookline'), findEventEmitter(moduleRef));
-      },
-      inject: [WEBHOOKS_MODULE_OPTIONS, getDataSourceToken(dataSourceName), ModuleRef],
-    };
+  private static around(options: DynamicModule, extras: WebhooksModuleExtras): DynamicModule {
+    const core = WebhooksCoreModule.create(options, extras);
+    const named = !isDefaultInstance(extras.name);
+    // A named instance serves no HTTP unless asked: two APIs under one prefix would shadow each other.
+    const apiOptions = resolveApiOptions(named && extras.api === undefined ? { enabled: false } : extras.api);
+    if (named && apiOptions.enabled) {
+      throw new WebhooksConfigError(
+        `WebhooksModule "${extras.name}": the REST API and dashboard mount on the default (unnamed) instance only; give this one \`api: { enabled: false }\` or leave \`api\` out.`,
+        { pointer: '/api/enabled' },
+      );
+    }
     return {
-      ...base,
-      imports: [...(base.imports ?? []), TypeOrmModule.forFeature(HOOKLINE_ENTITIES, dataSourceName), ...api.imports, ...dashboard],
-      controllers: [...(base.controllers ?? []), ...api.controllers],
-      providers: [...(base.providers ?? []), runtime, ...PUBLIC_SERVICES, ...INTERNAL_SERVICES, HooklineLifecycle, ...api.providers],
-      exports: [...(base.exports ?? []), HOOKLINE_RUNTIME, ...PUBLIC_TOKENS],
+      module: WebhooksModule,
+      global: extras.isGlobal,
+      imports: [core, ...loadApiModule(apiOptions, core), ...loadDashboardModule(resolveDashboardOptions(extras.dashboard, apiOptions))],
+      exports: [core],
     };
   }
 }

@@ -2,7 +2,7 @@ import type { DeliveryQueue } from '../queue/delivery-queue';
 import { InProcessQueue } from '../queue';
 import { loadBullMqDriver } from '../queue/load-bullmq-driver';
 import type { QueueOptions } from '../options/hookline-options';
-import type { HooklineLogger } from './hookline-logger';
+import type { HooklineLogger } from '../options/hookline-logger';
 
 /** The queue driver the options name. */
 export function createQueue(options: QueueOptions, logger: HooklineLogger, batchSize: number): DeliveryQueue {

@@ -5,19 +5,15 @@ import { DashboardController } from './dashboard.controller';
 import type { ResolvedDashboardOptions } from './dashboard-options';
 import { HOOKLINE_DASHBOARD_OPTIONS } from './dashboard.tokens';
 
-/** Holds the dashboard's routes apart from WebhooksModule's, so they get their own path rather than the API prefix. */
+/** The dashboard's page and files, at a path of their own rather than under the API prefix. */
 @Module({})
-export class HooklineDashboardModule {}
-
-/** What WebhooksModule imports to serve the dashboard at its path; nothing when it is off. */
-export function dashboardModuleParts(dashboard: ResolvedDashboardOptions): DynamicModule[] {
-  if (!dashboard.enabled) return [];
-  return [
-    {
-      module: HooklineDashboardModule,
+export class WebhooksDashboardModule {
+  static register(dashboard: ResolvedDashboardOptions): DynamicModule {
+    return {
+      module: WebhooksDashboardModule,
       controllers: [DashboardController],
       providers: [{ provide: HOOKLINE_DASHBOARD_OPTIONS, useValue: dashboard }, { provide: DashboardAssets, useFactory: () => new DashboardAssets() }],
-      imports: [RouterModule.register([{ path: dashboard.path, module: HooklineDashboardModule }])],
-    },
-  ];
+      imports: [RouterModule.register([{ path: dashboard.path, module: WebhooksDashboardModule }])],
+    };
+  }
 }
