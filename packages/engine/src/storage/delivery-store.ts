@@ -51,7 +51,7 @@ export class DeliveryStore {
   /** {@link claim} and {@link loadWork} together: one round trip on PostgreSQL. */
   async claimWork(ids: string[], now: Date, lease: Date, dueSlackMs = 1_000): Promise<DeliveryWork[]> {
     if (ids.length === 0) return [];
-    if (this.sql.dialect !== 'postgres') return this.loadWork(await this.claim(ids, now, lease, dueSlackMs));
+    if (!this.sql.dialect.writesInOneStatement) return this.loadWork(await this.claim(ids, now, lease, dueSlackMs));
     const { rows } = await this.sql.prepared<Record<string, any>>(
       `WITH d AS (
          UPDATE webhook_delivery SET locked_until = $2, updated_at = $3
@@ -127,7 +127,7 @@ export class DeliveryStore {
   async record(batch: OutcomeBatch, now: Date): Promise<Set<string>> {
     const { attempts, parked, deferred } = batch;
     if (attempts.length + parked.length + deferred.length === 0) return new Set();
-    if (this.sql.dialect === 'postgres' && parked.length === 0 && attempts.length + deferred.length <= ONE_STATEMENT_OUTCOMES) {
+    if (this.sql.dialect.writesInOneStatement && parked.length === 0 && attempts.length + deferred.length <= ONE_STATEMENT_OUTCOMES) {
       return new Set(await writeOutcomesInOneStatement(this.sql, attempts, deferred, now));
     }
     return this.sql.transaction(async (manager) => {

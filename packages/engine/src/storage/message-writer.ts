@@ -60,7 +60,7 @@ export async function writeMessages(
 /**
  * The same in a single statement, which PostgreSQL runs atomically without a transaction: two
  * round trips (read the subscriptions, write everything) instead of five. Returns undefined, having
- * written nothing, when the rows do not fit one statement or the database is not PostgreSQL.
+ * written nothing, when the rows do not fit one statement or the dialect cannot (SQLite).
  */
 export async function writeMessagesInOneStatement(
   sql: SqlRunner,
@@ -68,7 +68,7 @@ export async function writeMessagesInOneStatement(
   messages: MessageToWrite[],
   now: Date,
 ): Promise<WrittenMessage[] | undefined> {
-  if (sql.dialect !== 'postgres') return undefined;
+  if (!sql.dialect.writesInOneStatement) return undefined;
   const planned = await plan(sql, manager, messages, now);
   const deliveries = planned.flatMap((m) => m.deliveries);
   // Far past this, the chunked path keeps single statements (and their arrays) a sane size.
@@ -134,7 +134,7 @@ function sharesChannel(subscriptionChannels: string[] | null, messageChannels: s
 async function activeSubscriptions(sql: SqlRunner, manager: EntityManager, tenants: string[]): Promise<SubscriptionTarget[]> {
   const { rows } = await sql.prepared<{ id: string; tenant: string; events: string; channels: string | null }>(
     `SELECT id, tenant, events, channels FROM webhook_subscription WHERE tenant IN (SELECT value FROM ${tenantList(sql)}) AND is_active = ${sql.placeholder(2)}`,
-    [sql.dialect === 'postgres' ? tenants : JSON.stringify(tenants), true],
+    [sql.dialect.textListParameter(tenants), true],
     manager,
   );
   return rows.map((r) => ({ id: r.id, tenant: r.tenant, events: JSON.parse(r.events), channels: r.channels ? JSON.parse(r.channels) : null }));
@@ -142,7 +142,7 @@ async function activeSubscriptions(sql: SqlRunner, manager: EntityManager, tenan
 
 // The tenants as one parameter, so the statement's text is the same for any number of them.
 function tenantList(sql: SqlRunner): string {
-  return sql.dialect === 'postgres' ? `unnest(CAST(${sql.placeholder(1)} AS varchar[])) AS t(value)` : `json_each(${sql.placeholder(1)})`;
+  return sql.dialect.textListRows(sql.placeholder(1));
 }
 
 async function existingMessage(

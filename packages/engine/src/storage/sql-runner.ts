@@ -1,12 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager, QueryResult, QueryRunner } from 'typeorm';
-
-export type Dialect = 'postgres' | 'sqlite';
-
-// better-sqlite3 gives every TypeORM QueryRunner the same single connection, so two transactions
-// started at once nest by accident ("cannot start a transaction within a transaction"). Hookline's
-// own transactions on one SQLite DataSource therefore take turns; this is the queue they wait in.
-const sqliteTransactionTails = new WeakMap<DataSource, Promise<unknown>>();
+import { dialectOf } from './dialects/dialect-of';
+import type { SqlDialect } from './dialects/sql-dialect';
 
 /**
  * Runs hand-written SQL on the hot paths (claim, record, sweep) with `:named` parameters on
@@ -14,7 +9,7 @@ const sqliteTransactionTails = new WeakMap<DataSource, Promise<unknown>>();
  * the entity layer costs more than these statements are worth.
  */
 export class SqlRunner {
-  readonly dialect: Dialect;
+  readonly dialect: SqlDialect;
   private readonly statementNames = new Map<string, string>();
 
   /**
@@ -25,10 +20,7 @@ export class SqlRunner {
     private readonly dataSource: DataSource,
     private readonly preparedStatements = true,
   ) {
-    const type = dataSource.options.type;
-    if (type === 'postgres') this.dialect = 'postgres';
-    else if (type === 'better-sqlite3') this.dialect = 'sqlite';
-    else throw new Error(`Hookline supports PostgreSQL and SQLite (better-sqlite3) DataSources, not "${type}".`);
+    this.dialect = dialectOf(dataSource);
   }
 
   /** Rows returned by the statement (SELECT, or UPDATE/INSERT … RETURNING). */
@@ -46,7 +38,7 @@ export class SqlRunner {
    * SQLite. Placeholders must appear in the statement in index order.
    */
   placeholder(index: number): string {
-    return this.dialect === 'postgres' ? `$${index}` : '?';
+    return this.dialect.placeholder(index);
   }
 
   /**
@@ -65,14 +57,11 @@ export class SqlRunner {
    * statements whose text does not vary with their row count (see unnestColumns).
    */
   async prepared<T>(sql: string, values: unknown[], manager?: EntityManager): Promise<{ rows: T[]; affected: number }> {
-    if (this.dialect !== 'postgres' || !this.preparedStatements) return this.positional<T>(sql, values, manager);
+    const prepare = this.preparedStatements ? this.dialect.prepared : undefined;
+    if (!prepare) return this.positional<T>(sql, values, manager);
     const name = this.statementName(sql);
-    const result = await this.onRunner(manager, async (runner) => {
-      // TypeORM's runner hands out its pg client; only pg's own API names a statement.
-      const client = (await runner.connect()) as PgClient;
-      return client.query({ name, text: sql, values: values.map(toDriverValue) });
-    });
-    return { rows: (result.rows ?? []) as T[], affected: result.rowCount ?? 0 };
+    const result = await this.onRunner(manager, (runner) => prepare(runner, name, sql, values.map(toDriverValue)));
+    return { rows: result.rows as T[], affected: result.affected };
   }
 
   /**
@@ -80,14 +69,7 @@ export class SqlRunner {
    * (its single connection cannot hold two); on PostgreSQL each gets its own pooled connection.
    */
   async transaction<T>(work: (manager: EntityManager) => Promise<T>, on: EntityManager = this.dataSource.manager): Promise<T> {
-    if (this.dialect !== 'sqlite') return on.transaction(work);
-    const tail = sqliteTransactionTails.get(this.dataSource) ?? Promise.resolve();
-    const result = tail.then(() => on.transaction(work));
-    sqliteTransactionTails.set(
-      this.dataSource,
-      result.catch(() => undefined),
-    );
-    return result;
+    return this.dialect.transaction(this.dataSource, on, work);
   }
 
   private statementName(sql: string): string {
@@ -114,11 +96,6 @@ export class SqlRunner {
       await owned?.release();
     }
   }
-}
-
-/** The part of node-postgres' client a named statement needs. */
-interface PgClient {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows?: unknown[]; rowCount?: number | null }>;
 }
 
 // What escapeQueryWithParameters would have done to a positional value: booleans become 0/1 on

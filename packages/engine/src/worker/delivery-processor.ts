@@ -96,12 +96,8 @@ export class DeliveryProcessor {
   private readonly detached = new Set<Promise<void>>();
 
   constructor(private readonly deps: DeliveryProcessorDeps) {
-    // SQLite commits block the event loop, so outcomes linger a moment to share a transaction.
-    const sqlite = deps.store.sql.dialect === 'sqlite';
-    this.flusher = new OutcomeFlusher((batch) => deps.store.record(batch, deps.clock.now()), {
-      maxConcurrentWrites: sqlite ? 1 : 2,
-      lingerMs: sqlite ? 5 : 0,
-    });
+    const { maxConcurrent, lingerMs } = deps.store.sql.dialect.outcomeWrites;
+    this.flusher = new OutcomeFlusher((batch) => deps.store.record(batch, deps.clock.now()), { maxConcurrentWrites: maxConcurrent, lingerMs });
     this.slots = new SubscriptionSlots({ concurrency: deps.endpointConcurrency, maxWaitMs: SLOT_WAIT_MS, maxDeferMs: MAX_DEFER_MS, clock: deps.clock });
     this.leases = new LeaseExtender(deps.store, deps.clock, deps.timeoutMs + deps.leaseMarginMs);
   }
