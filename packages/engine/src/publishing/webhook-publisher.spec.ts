@@ -1,5 +1,6 @@
 import { loyaltyCatalog, systemClock } from '@hookline/core';
 import type { DataSource } from 'typeorm';
+import { sqliteDialect } from '../storage/dialects/sqlite/sqlite-dialect';
 import type { SqlRunner } from '../storage/sql-runner';
 import type { AfterCommitHooks } from './after-commit';
 import type { DeliveryEnqueuer } from '../queue/delivery-enqueuer';
@@ -12,7 +13,7 @@ describe('WebhookPublisher when the database fails', () => {
     const publisher = new WebhookPublisher({
       dataSource: { manager: {} } as unknown as DataSource,
       // The SQLite path: every publish is one transaction.
-      sql: { dialect: 'sqlite', transaction } as unknown as SqlRunner,
+      sql: { dialect: sqliteDialect, transaction } as unknown as SqlRunner,
       catalog: loyaltyCatalog(),
       enqueuer: { enqueueNew, announce: () => joined } as unknown as DeliveryEnqueuer,
       afterCommit: {} as AfterCommitHooks,

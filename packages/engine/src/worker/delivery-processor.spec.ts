@@ -2,6 +2,7 @@ import { generateSecret, ManualClock, systemClock, type Clock, type DeliveryOutc
 import { ProfileRegistry } from '../options/profile-registry';
 import type { DeliveryEnqueuer } from '../queue/delivery-enqueuer';
 import type { SubscriptionSecrets } from '../secrets/subscription-secrets';
+import { postgresDialect } from '../storage/dialects/postgres/postgres-dialect';
 import type { DeliveryStore, DeliveryWork, OutcomeBatch } from '../storage/delivery-store';
 import { DeliveryProcessor } from './delivery-processor';
 import type { SubscriptionDisabler } from './subscription-disabler';
@@ -31,7 +32,7 @@ function processor(
 ) {
   const written: OutcomeBatch[] = [];
   const store = {
-    sql: { dialect: 'postgres' },
+    sql: { dialect: postgresDialect },
     claimWork: async (ids: string[]) => items.filter((item) => ids.includes(item.id)),
     extendClaims: async (ids: string[]) => extended(ids),
     record: async (batch: OutcomeBatch) => {
