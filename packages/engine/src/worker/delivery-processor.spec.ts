@@ -5,6 +5,7 @@ import type { SubscriptionSecrets } from '../secrets/subscription-secrets';
 import { postgresDialect } from '../storage/dialects/postgres/postgres-dialect';
 import type { DeliveryStore, DeliveryWork, OutcomeBatch } from '../storage/delivery-store';
 import { DeliveryProcessor } from './delivery-processor';
+import { LAG_MS } from './subscription-slots';
 import type { SubscriptionDisabler } from './subscription-disabler';
 
 const secret = generateSecret({ scheme: 'standard' });
@@ -74,6 +75,39 @@ describe('DeliveryProcessor', () => {
     answerSlow();
     await p.drain(1_000);
     expect(attempted()).toEqual(['dlv_fast', 'dlv_slow']);
+  });
+
+  it('ends a job as soon as what is left belongs to an endpoint that lags while others answer, long before detachAfterMs', async () => {
+    const clock = new ManualClock(1_700_000_000_000);
+    let answerSlow: () => void = () => undefined;
+    const slowAnswered = new Promise<void>((resolve) => (answerSlow = resolve));
+    let answerFast: () => void = () => undefined;
+    const fastAnswered = new Promise<void>((resolve) => (answerFast = resolve));
+    const { p, attempted } = processor([work('dlv_fast', 'sub_fast'), work('dlv_slow', 'sub_slow')], async (url) => {
+      await (url.endsWith('sub_slow') ? slowAnswered : fastAnswered);
+      return ok;
+    }, { clock });
+    const job = p.process(['dlv_fast', 'dlv_slow'], { detachAfterMs: 600_000 });
+    await new Promise((resolve) => setImmediate(resolve));
+    clock.advance(LAG_MS); // the slow endpoint has not answered for 250 ms; then the fast one does
+    answerFast();
+    await job;
+    expect(attempted()).toEqual(['dlv_fast']);
+    answerSlow();
+    await p.drain(1_000);
+    expect(attempted()).toEqual(['dlv_fast', 'dlv_slow']);
+  });
+
+  it('keeps a job while its endpoint answers, however many of its deliveries wait for a slot', async () => {
+    const clock = new ManualClock(1_700_000_000_000);
+    const items = ['dlv_a', 'dlv_b', 'dlv_c'].map((id) => work(id, 'sub_a'));
+    const { p, attempted } = processor(items, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      clock.advance(LAG_MS); // each answer comes back late, but it comes back
+      return ok;
+    }, { clock, limit: 1 });
+    await p.process(['dlv_a', 'dlv_b', 'dlv_c'], { detachAfterMs: 600_000 });
+    expect(attempted().sort()).toEqual(['dlv_a', 'dlv_b', 'dlv_c']);
   });
 
   it('without detachAfterMs, returns only once every outcome is written', async () => {

@@ -47,6 +47,8 @@ const HOLD_BACK_AHEAD_MS = 5_000;
 const DEFER_GROUP_MS = 900;
 /** Retries due within this of each other share a job, sent when the last is due: none early, none much late. */
 const RETRY_GROUP_MS = 100;
+/** How often a job with deliveries left looks whether their endpoints all lag. */
+const LAG_POLL_MS = 50;
 /** Attempts that may run on after their job ended; past it, jobs wait for theirs again. */
 const MAX_DETACHED = 1_000;
 
@@ -117,21 +119,60 @@ export class DeliveryProcessor {
     }
     const work = await this.deps.store.claimWork(deliveryIds, claimedAt, lease);
     if (work.length === 0) return;
-    const tasks = work.map((item) => this.handle(item, lease));
+    // Which deliveries are still being handled (by index, with their subscription), and what the others left.
+    const pending = new Map<number, string>();
+    const handled: Handled[] = [];
+    const tasks = work.map((item, index) => {
+      pending.set(index, item.subscriptionId);
+      return this.handle(item, lease).then((h) => {
+        pending.delete(index);
+        handled.push(h);
+        return h;
+      });
+    });
     const all = Promise.all(tasks);
-    const finished = options.detachAfterMs === undefined || (await waitAtMost(all, options.detachAfterMs));
-    if (finished || this.detached.size + tasks.length > MAX_DETACHED) {
-      const handled = await all;
+    const finished = options.detachAfterMs === undefined || (await this.waitWhileAnswered(all, pending, options.detachAfterMs));
+    if (finished || this.detached.size + pending.size > MAX_DETACHED) {
+      await all;
       await this.afterRecord(handled.filter((h) => h.written));
       return;
     }
-    for (const task of tasks) {
+    const done = handled.splice(0);
+    for (const index of pending.keys()) {
       // A failed write leaves the claim to expire; the sweeper re-enqueues the delivery.
-      const tracked: Promise<void> = task
+      const tracked: Promise<void> = tasks[index]
         .then((h) => this.afterRecord(h.written ? [h] : []))
         .catch(() => undefined)
         .finally(() => this.detached.delete(tracked));
       this.detached.add(tracked);
+    }
+    await this.afterRecord(done.filter((h) => h.written));
+  }
+
+  /**
+   * Waits for the job's deliveries while their endpoints answer: true once all are handled; false
+   * after `ms`, or as soon as every one left belongs to an endpoint that lags (SubscriptionSlots.lagging),
+   * so a slow endpoint's deliveries never hold the worker slot that the others' next job needs.
+   */
+  private async waitWhileAnswered(all: Promise<unknown>, pending: Map<number, string>, ms: number): Promise<boolean> {
+    let settled = false;
+    const watched = all.then(
+      () => void (settled = true),
+      () => void (settled = true),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const lagging = new Promise<void>((resolve) => {
+      const poll = () => {
+        if ([...new Set(pending.values())].every((id) => this.slots.lagging(id))) resolve();
+        else timer = setTimeout(poll, LAG_POLL_MS).unref();
+      };
+      timer = setTimeout(poll, LAG_POLL_MS).unref();
+    });
+    try {
+      await waitAtMost(Promise.race([watched, lagging]), ms);
+      return settled;
+    } finally {
+      clearTimeout(timer);
     }
   }
 

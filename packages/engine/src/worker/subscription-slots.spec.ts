@@ -1,4 +1,4 @@
-import { SubscriptionSlots, type SlotDecision } from './subscription-slots';
+import { LAG_MS, SubscriptionSlots, type SlotDecision } from './subscription-slots';
 
 function manualClock(start = 1_700_000_000_000) {
   let now = start;
@@ -100,6 +100,33 @@ describe('SubscriptionSlots', () => {
     const waiting = s.acquire('sub_a');
     clock.advance(1_500); // the attempt in flight has now run 1.5 s
     expect((await waiting).granted).toBe(false);
+  });
+
+  it('takes an endpoint for slow before its first answer once it lags while others answer, shedding what it could not start within maxWaitMs', async () => {
+    const { clock, slots: s } = slots(2, 1_000);
+    granted(await s.acquire('sub_slow'));
+    granted(await s.acquire('sub_slow'));
+    const decisions: SlotDecision[] = [];
+    const waiting = Array.from({ length: 10 }, () => s.acquire('sub_slow').then((d) => (decisions.push(d), d)));
+    clock.advance(LAG_MS);
+    expect(s.lagging('sub_slow')).toBe(false); // nothing else answered meanwhile: it may be this process
+    granted(await s.acquire('sub_fast')).release(ok());
+    expect(s.lagging('sub_slow')).toBe(true);
+    expect(s.lagging('sub_fast')).toBe(false);
+    // Two in flight for 250 ms, no answer: a slot every 125 ms at best, so 8 can start within 1 s.
+    expect((await s.acquire('sub_slow')).granted).toBe(false);
+    await Promise.all(waiting.slice(8));
+    expect(decisions.map((d) => d.granted)).toEqual([false, false]);
+  });
+
+  it('does not take an endpoint for lagging while no answer comes back from anywhere (this process stalled)', async () => {
+    const { clock, slots: s } = slots(2, 1_000);
+    granted(await s.acquire('sub_b')).release(ok());
+    granted(await s.acquire('sub_a'));
+    granted(await s.acquire('sub_a'));
+    clock.advance(900);
+    expect(s.lagging('sub_a')).toBe(false);
+    expect(s.backlogged(0)).toEqual([]);
   });
 
   it('grows a fast endpoint\'s limit while it keeps up, so more of its deliveries run at once', async () => {

@@ -38,6 +38,8 @@ interface Lane {
   pausedUntil: number;
   /** When the current run of overload answers without a success between them began (0: none). */
   overloadedSince: number;
+  /** When one of its attempts last came back (0: none yet). */
+  lastAnswerAt: number;
   /** Attempts finished per ms over the last full window: how fast the lane really drains. */
   drainRate: number;
   windowStart: number;
@@ -56,6 +58,12 @@ const SUSTAINED_OVERLOAD_MS = 250;
 const OVERLOAD_RUN_MS = 100;
 /** The lane's drain rate is counted over windows of this length. */
 const RATE_WINDOW_MS = 1_000;
+/**
+ * A lane none of whose attempts has come back for this long, while other endpoints' answers kept
+ * arriving, lags: its endpoint is slow or hung (this process is not), even before one attempt told
+ * how slow.
+ */
+export const LAG_MS = 250;
 /** How often a paused lane with waiters looks at the clock again. */
 const PAUSE_POLL_MS = 50;
 /** How often a full lane with waiters checks whether its endpoint turned slow. */
@@ -74,6 +82,8 @@ const LANE_LIMIT = 10_000;
  */
 export class SubscriptionSlots {
   private readonly lanes = new Map<string, Lane>();
+  /** When any lane's attempt last came back. */
+  private lastAnswerAt = 0;
 
   constructor(private readonly options: SubscriptionSlotsOptions) {}
 
@@ -96,6 +106,15 @@ export class SubscriptionSlots {
   /** The subscription's current limit in this process; undefined when it has no lane here. */
   limitOf(subscriptionId: string): number | undefined {
     return this.lanes.get(subscriptionId)?.limiter.limit;
+  }
+
+  /**
+   * Whether the subscription's endpoint lags (see LAG_MS): a job need not wait for its deliveries,
+   * which go on in their lane without holding the job's worker slot.
+   */
+  lagging(subscriptionId: string): boolean {
+    const lane = this.lanes.get(subscriptionId);
+    return lane !== undefined && this.isLagging(lane, this.now());
   }
 
   /** Every lane's current limit, for reporting. */
@@ -156,6 +175,8 @@ export class SubscriptionSlots {
 
   private learn(lane: Lane, sample: AttemptSample): void {
     const now = this.now();
+    lane.lastAnswerAt = now;
+    this.lastAnswerAt = now;
     lane.windowCount += 1;
     if (now - lane.windowStart >= RATE_WINDOW_MS) {
       lane.drainRate = lane.windowCount / (now - lane.windowStart);
@@ -220,9 +241,22 @@ export class SubscriptionSlots {
     return Math.min(Math.max(earliest, lane.horizon) + this.spacingMs(lane, this.now()), earliest + this.options.maxDeferMs);
   }
 
-  /** Slow: its attempts take a second or more, and it does not make up for it with many at once. */
+  /**
+   * Slow: its attempts take a second or more, and it does not make up for it with many at once; or
+   * it lags, so what would wait past `maxWaitMs` at the pace its attempts in flight allow goes to
+   * the database before the first answer tells how slow it is.
+   */
   private isSlow(lane: Lane, now: number): boolean {
+    if (this.isLagging(lane, now)) return true;
     return this.attemptEstimateMs(lane, now) >= SLOW_ATTEMPT_MS && this.spacingMs(lane, now) * lane.limiter.limit >= SLOW_ATTEMPT_MS;
+  }
+
+  // Quiet since its last answer or its oldest attempt in flight, whichever is later; answers that
+  // other lanes received that long after say this process was not what stalled.
+  private isLagging(lane: Lane, now: number): boolean {
+    if (lane.inFlight.length === 0) return false;
+    const quietSince = Math.max(lane.lastAnswerAt, lane.inFlight[0]);
+    return now - quietSince >= LAG_MS && this.lastAnswerAt - quietSince >= LAG_MS;
   }
 
   private expectedWaitMs(lane: Lane, position: number, now: number): number {
@@ -253,7 +287,7 @@ export class SubscriptionSlots {
     let lane = this.lanes.get(subscriptionId);
     if (!lane) {
       if (this.lanes.size >= LANE_LIMIT) this.dropIdle();
-      lane = { limiter: new ConcurrencyLimiter(this.options.concurrency), inFlight: [], waiting: new WaitQueue(), horizon: 0, pausedUntil: 0, overloadedSince: 0, drainRate: 0, windowStart: this.now(), windowCount: 0 };
+      lane = { limiter: new ConcurrencyLimiter(this.options.concurrency), inFlight: [], waiting: new WaitQueue(), horizon: 0, pausedUntil: 0, overloadedSince: 0, lastAnswerAt: 0, drainRate: 0, windowStart: this.now(), windowCount: 0 };
       this.lanes.set(subscriptionId, lane);
     }
     return lane;
