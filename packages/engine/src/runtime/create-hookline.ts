@@ -21,7 +21,7 @@ export interface HooklineHost {
   dataSource: DataSource;
   /** Where Hookline writes its few lines (start, stop, recoveries); `console` with a `[hookline]` prefix by default. */
   logger?: HooklineLogger;
-  /** Receives the operational events (`hookline.delivery.failed` …), e.g. a Node EventEmitter. */
+  /** Receives the operational events (`hookline.delivery.exhausted` …), e.g. a Node EventEmitter. */
   events?: EventEmitterLike;
 }
 
