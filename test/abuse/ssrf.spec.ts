@@ -1,15 +1,13 @@
-import { createServer, type Server } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import {
   createAxiosTransport,
   createGuardedLookup,
   createUndiciTransport,
+  type Transport,
   HostAllowlist,
   UnsafeUrlError,
-  type LookupFunction,
-  type Transport,
 } from '@hookline/core';
 import { sqliteInProcess } from '../support/drivers';
+import { connectionTrap, fakeDns, transportResolvingWith } from '../support/ssrf-rig';
 import { eventually, TestReceiver } from '../support/receiver';
 import { createApiTestApp, type ApiTestApp } from '../api/support/api-test-app';
 import type { ApiClient } from '../api/support/api-client';
@@ -50,41 +48,6 @@ const points = { customer_id: 'cust_1', amount: 150, new_balance: 2350 };
 
 /** The guard fully on: https only, no allowlist. */
 const GUARD_ON = { allowHttp: false, allowedHosts: [] };
-
-/** A TCP listener on loopback that only counts connections: the proof that no socket was opened. */
-async function connectionTrap(): Promise<{ port: number; connections: () => number; close: () => Promise<void> }> {
-  let connections = 0;
-  const server: Server = createServer((socket) => {
-    connections += 1;
-    socket.destroy();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as AddressInfo).port,
-    connections: () => connections,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
-
-/** A DNS that answers `address` for every name and remembers what it was asked. */
-function fakeDns(address: string): { lookup: LookupFunction; asked: string[] } {
-  const asked: string[] = [];
-  const family = address.includes(':') ? 6 : 4;
-  const lookup = ((hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
-    asked.push(hostname);
-    if (options.all) callback(null, [{ address, family }]);
-    else callback(null, address, family);
-  }) as unknown as LookupFunction;
-  return { lookup, asked };
-}
-
-/**
- * The module takes no `lookup` option, so the fake DNS goes in through its public `transport`
- * port: a real transport whose resolved options carry the fake lookup, as the deliverer's would.
- */
-function transportResolvingWith(lookup: LookupFunction, inner: Transport): Transport {
-  return { send: (request, options) => inner.send(request, { ...options, lookup }), close: () => inner.close() };
-}
 
 async function firstAttemptError(t: ApiTestApp, tenant: string): Promise<string> {
   let error: string | null = null;

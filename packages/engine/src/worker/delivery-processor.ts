@@ -96,6 +96,8 @@ export class DeliveryProcessor {
   readonly slots: SubscriptionSlots;
   private readonly leases: LeaseExtender;
   private readonly detached = new Set<Promise<void>>();
+  /** Detached deliveries handled in the same turn, whose retries and deferrals go in one enqueue. */
+  private late?: { handled: Handled[]; done: Promise<void> };
 
   constructor(private readonly deps: DeliveryProcessorDeps) {
     const { maxConcurrent, lingerMs } = deps.store.sql.dialect.outcomeWrites;
@@ -141,7 +143,7 @@ export class DeliveryProcessor {
     for (const index of pending.keys()) {
       // A failed write leaves the claim to expire; the sweeper re-enqueues the delivery.
       const tracked: Promise<void> = tasks[index]
-        .then((h) => this.afterRecord(h.written ? [h] : []))
+        .then((h) => (h.written ? this.afterRecordSoon(h) : undefined))
         .catch(() => undefined)
         .finally(() => this.detached.delete(tracked));
       this.detached.add(tracked);
@@ -233,6 +235,24 @@ export class DeliveryProcessor {
     const left = lease.getTime() - this.deps.clock.now().getTime();
     if (left >= this.deps.timeoutMs + this.deps.leaseMarginMs / 2) return lease;
     return this.leases.extend(item.id, lease);
+  }
+
+  /**
+   * A slow lane sheds its waiters all at once; their deferrals are written by one group commit
+   * and resolve in one turn. Collecting them until the next turn makes one enqueue of them, not
+   * one per delivery.
+   */
+  private afterRecordSoon(handled: Handled): Promise<void> {
+    if (!this.late) {
+      const batch: { handled: Handled[]; done?: Promise<void> } = { handled: [] };
+      batch.done = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+        this.late = undefined;
+        return this.afterRecord(batch.handled);
+      });
+      this.late = batch as { handled: Handled[]; done: Promise<void> };
+    }
+    this.late.handled.push(handled);
+    return this.late.done;
   }
 
   /** Retries and near deferrals get delayed jobs, grouped by when they are due; a 410 disables; exhaustion is announced. */

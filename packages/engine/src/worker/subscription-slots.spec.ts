@@ -12,6 +12,7 @@ function slots(limit: number, maxWaitMs = 50, maxDeferMs = 60_000, concurrency =
 }
 
 const ok = (durationMs = 2) => ({ durationMs, signal: 'ok' as const });
+const overload = (pauseMs: number) => ({ durationMs: 2, signal: 'overload' as const, pauseMs });
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 const granted = (decision: SlotDecision) => {
@@ -144,20 +145,29 @@ describe('SubscriptionSlots', () => {
 
   it('pauses an endpoint that keeps answering 503: its other deliveries wait without an attempt, then go', async () => {
     const { clock, slots: s } = slots(2, 5_000, 60_000, { min: 1, max: 10, initial: 4 });
-    granted(await s.acquire('sub_a')).release({ durationMs: 2, signal: 'overload', pauseMs: 1_000 });
+    granted(await s.acquire('sub_a')).release(overload(1_000));
     expect(s.limitOf('sub_a')).toBe(3); // one 503 beside nothing else yet: trimmed, not halved, no pause
     clock.advance(300); // still 503s 300 ms on, without a success: it is refusing everything
-    const [first, ...others] = await Promise.all([1, 2, 3].map(() => s.acquire('sub_a').then(granted)));
+    for (let i = 0; i < 8; i++) granted(await s.acquire('sub_a')).release(overload(1_000));
+    clock.advance(100);
+    const tenth = granted(await s.acquire('sub_a')); // nine in the run: not paused yet
+    tenth.release(overload(1_000));
+    expect(s.limitOf('sub_a')).toBe(1); // halved
     let next: SlotDecision | undefined;
     const waiting = s.acquire('sub_a').then((d) => (next = d));
-    first.release({ durationMs: 2, signal: 'overload', pauseMs: 1_000 });
-    expect(s.limitOf('sub_a')).toBe(1); // halved
-    for (const slot of others) slot.release(ok());
     await new Promise((resolve) => setTimeout(resolve, 80));
     expect(next).toBeUndefined(); // paused, though a slot is free
     clock.advance(1_000);
     await waiting;
     expect(next?.granted).toBe(true);
+  });
+
+  it('does not pause an endpoint for the last two 503s of a storm, 300 ms apart', async () => {
+    const { clock, slots: s } = slots(2, 5_000);
+    granted(await s.acquire('sub_a')).release(overload(1_000));
+    clock.advance(300);
+    granted(await s.acquire('sub_a')).release(overload(1_000));
+    expect((await s.acquire('sub_a')).granted).toBe(true);
   });
 
   it('does not pause an endpoint that still succeeds beside its 503s, unless its Retry-After asks', async () => {
@@ -177,11 +187,12 @@ describe('SubscriptionSlots', () => {
   it('defers, unattempted, to the end of a pause longer than maxWaitMs (a long Retry-After)', async () => {
     const { clock, slots: s } = slots(1, 5_000);
     const start = clock.at();
-    granted(await s.acquire('sub_a')).release({ durationMs: 2, signal: 'overload', pauseMs: 60_000 });
+    granted(await s.acquire('sub_a')).release(overload(60_000));
     clock.advance(300);
+    for (let i = 0; i < 8; i++) granted(await s.acquire('sub_a')).release(overload(60_000));
     const waiting = granted(await s.acquire('sub_a'));
     const queued = s.acquire('sub_a');
-    waiting.release({ durationMs: 2, signal: 'overload', pauseMs: 60_000 });
+    waiting.release(overload(60_000));
     const decision = await queued;
     expect(decision.granted).toBe(false);
     expect(!decision.granted && decision.retryAt.getTime()).toBeGreaterThanOrEqual(start + 60_300);

@@ -38,6 +38,8 @@ interface Lane {
   pausedUntil: number;
   /** When the current run of overload answers without a success between them began (0: none). */
   overloadedSince: number;
+  /** How many overload answers that run holds. */
+  overloadCount: number;
   /** When one of its attempts last came back (0: none yet). */
   lastAnswerAt: number;
   /** Attempts finished per ms over the last full window: how fast the lane really drains. */
@@ -50,12 +52,16 @@ interface Lane {
 const SMOOTHING = 0.2;
 /**
  * An overload answer without Retry-After pauses the endpoint only once its overload answers have
- * gone on this long without a success between them: an endpoint that is down or refusing
- * everything, not one that sheds some of its load.
+ * gone on this long, and this many, without a success between them: an endpoint that is down or
+ * refusing everything, not one that sheds some of its load. Time alone is not enough: the last two
+ * 503s of a storm, 250 ms apart with nothing else in flight, would pause an endpoint that already
+ * recovered, again and again.
  */
 const SUSTAINED_OVERLOAD_MS = 250;
-/** Overload answers without a success between them for this long halve the limit; a lone one trims it. */
+const SUSTAINED_OVERLOAD_COUNT = 10;
+/** Overload answers without a success between them for this long (and this many) halve the limit; a lone one trims it. */
 const OVERLOAD_RUN_MS = 100;
+const OVERLOAD_RUN_COUNT = 4;
 /** The lane's drain rate is counted over windows of this length. */
 const RATE_WINDOW_MS = 1_000;
 /**
@@ -186,14 +192,19 @@ export class SubscriptionSlots {
     if (sample.signal !== 'neutral') {
       lane.averageMs = lane.averageMs === undefined ? sample.durationMs : lane.averageMs + SMOOTHING * (sample.durationMs - lane.averageMs);
     }
-    if (sample.signal === 'ok') lane.overloadedSince = 0;
-    else if (sample.signal === 'overload' && lane.overloadedSince === 0) lane.overloadedSince = now;
+    if (sample.signal === 'ok') {
+      lane.overloadedSince = 0;
+      lane.overloadCount = 0;
+    } else if (sample.signal === 'overload') {
+      if (lane.overloadedSince === 0) lane.overloadedSince = now;
+      lane.overloadCount += 1;
+    }
     const run = lane.overloadedSince > 0 ? now - lane.overloadedSince : 0;
     // A 503 among successes sheds some load: trim the limit. A run of them, or a Retry-After, halves it.
-    const severe = sample.asked || run >= OVERLOAD_RUN_MS;
+    const severe = sample.asked || (run >= OVERLOAD_RUN_MS && lane.overloadCount >= OVERLOAD_RUN_COUNT);
     const signal = sample.signal === 'overload' && !severe ? 'failure' : sample.signal;
     lane.limiter.onSample({ durationMs: sample.durationMs, signal, inFlight: lane.inFlight.length + 1, now });
-    const sustained = run >= SUSTAINED_OVERLOAD_MS;
+    const sustained = run >= SUSTAINED_OVERLOAD_MS && lane.overloadCount >= SUSTAINED_OVERLOAD_COUNT;
     if (sample.pauseMs && sample.pauseMs > 0 && (sample.asked || sustained)) lane.pausedUntil = Math.max(lane.pausedUntil, now + sample.pauseMs);
   }
 
@@ -287,7 +298,7 @@ export class SubscriptionSlots {
     let lane = this.lanes.get(subscriptionId);
     if (!lane) {
       if (this.lanes.size >= LANE_LIMIT) this.dropIdle();
-      lane = { limiter: new ConcurrencyLimiter(this.options.concurrency), inFlight: [], waiting: new WaitQueue(), horizon: 0, pausedUntil: 0, overloadedSince: 0, lastAnswerAt: 0, drainRate: 0, windowStart: this.now(), windowCount: 0 };
+      lane = { limiter: new ConcurrencyLimiter(this.options.concurrency), inFlight: [], waiting: new WaitQueue(), horizon: 0, pausedUntil: 0, overloadedSince: 0, overloadCount: 0, lastAnswerAt: 0, drainRate: 0, windowStart: this.now(), windowCount: 0 };
       this.lanes.set(subscriptionId, lane);
     }
     return lane;
