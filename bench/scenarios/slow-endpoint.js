@@ -19,7 +19,8 @@ async function run(ctx) {
     await ctx.receiver.configure(fast, { secret: fastSubscription.secret, verifyEvery: 100 });
     await ctx.receiver.configure(slow, { sleepMs: 5_000 });
     const startedAt = now();
-    const publishing = publishAll(system, 'isolation', count);
+    let publishedAt = 0;
+    const publishing = publishAll(system, 'isolation', count).then(() => (publishedAt = now()));
     const stats = await ctx.receiver.waitFor(fast, count, windowMs);
     const endAt = stats.reached ? stats.lastOkAt : now();
     const slowStats = await ctx.receiver.stats(slow);
@@ -32,6 +33,7 @@ async function run(ctx) {
       seconds: round(seconds, 2),
       fast_per_second: round(stats.unique / seconds, 0),
       slow_received: slowStats.requests,
+      publish_seconds: round((publishedAt - startedAt) / 1000, 2),
       ...signatureFigures(stats),
     };
   });
