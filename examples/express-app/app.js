@@ -29,7 +29,8 @@ function createApp({ dataSource, hookline }) {
   app.post('/customers/:id/points', async (req, res) => {
     const data = { customer_id: req.params.id, amount: req.body.amount };
     const published = await dataSource.transaction(async (manager) => {
-      await manager.insert(PointsEntry, data);
+      // A copy: insert() writes the generated id into the object it is given, and `data` is the payload.
+      await manager.insert(PointsEntry, { ...data });
       return hookline.publisher.publish('points.earned', data, { tenant: TENANT, manager });
     });
     res.status(201).json({ message_id: published.messageId });

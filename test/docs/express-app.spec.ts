@@ -55,6 +55,7 @@ describe('examples/express-app: @hookline/engine in an Express 5 app, no Nest', 
     const [delivery] = receiver.requests;
     const verified = new Webhook(subscribed.body.secret).verify(delivery.body, delivery.headers as Record<string, string>);
     expect(verified).toMatchObject({ type: 'points.earned', data: { customer_id: 'cust_42', amount: 150 } });
+    expect((verified as { data: unknown }).data).toEqual({ customer_id: 'cust_42', amount: 150 }); // exactly what was published, nothing the insert added
 
     await eventually(async () => (await request(base).get('/deliveries')).body[0]?.status === 'delivered');
     const log = await request(base).get('/deliveries');
