@@ -7,3 +7,4 @@ export * from './retry';
 export * from './catalog';
 export * from './delivery';
 export * from './profiles';
+export * from './receiving';

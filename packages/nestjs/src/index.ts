@@ -34,3 +34,7 @@ export {
   type RequestIssue,
 } from './api/errors/api-errors';
 export type { ApiErrorDocument, ApiErrorObject } from './api/errors/error-document';
+export { WebhookReceiverModule } from './receiving/webhook-receiver.module';
+export { WEBHOOK_RECEIVER_OPTIONS, type WebhookReceiverModuleOptions } from './receiving/webhook-receiver.module-definition';
+export { VerifyWebhook, WebhookEvent } from './receiving/verify-webhook.decorator';
+export { WebhookSignatureGuard } from './receiving/webhook-signature.guard';

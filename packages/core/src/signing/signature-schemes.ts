@@ -1,3 +1,4 @@
+import { base64Scheme } from './base64-scheme';
 import { hexScheme } from './hex-scheme';
 import type { SignatureSchemeDefinition } from './signature-scheme';
 import { standardScheme } from './standard-scheme';
@@ -8,6 +9,7 @@ const DEFINITIONS = {
   standard: standardScheme,
   timestamped: timestampedScheme,
   hex: hexScheme,
+  base64: base64Scheme,
 } satisfies Record<string, SignatureSchemeDefinition>;
 
 /** How the signature is laid out on the wire; each seed platform uses one of these. */

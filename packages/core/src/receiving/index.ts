@@ -1,0 +1,3 @@
+export { WebhookReceiver, type SenderConfig, type SecretSource, type VerifiedWebhook } from './webhook-receiver';
+export { KNOWN_SENDER_NAMES, isKnownSenderName, type KnownSenderName } from './known-senders';
+export { MalformedWebhookError, ReceiverConfigError } from './receiver-errors';
