@@ -11,10 +11,11 @@ export interface SenderFormat {
   aliases?: Record<string, string>;
 }
 
-const bodyField = (field: string) => (_headers: IncomingHeaders, event: unknown) => {
-  const value = event !== null && typeof event === 'object' ? (event as Record<string, unknown>)[field] : undefined;
+/** The event's own `id` field, where a sender puts its id in the body (Stripe's evt_…). */
+export function idInBody(_headers: IncomingHeaders, event: unknown): string | undefined {
+  const value = event !== null && typeof event === 'object' ? (event as Record<string, unknown>).id : undefined;
   return typeof value === 'string' && value !== '' ? value : undefined;
-};
+}
 const header = (name: string) => (headers: IncomingHeaders) => readHeader(headers, name);
 
 /** Platforms whose webhooks a Hookline receiver verifies by name alone. */
@@ -27,7 +28,7 @@ const PLATFORMS = {
     aliases: { 'webhook-id': 'svix-id', 'webhook-timestamp': 'svix-timestamp', 'webhook-signature': 'svix-signature' },
   },
   // `Stripe-Signature: t=<unix>,v1=<hex>` over "t.body"; the event id is the body's `id` (evt_…).
-  stripe: { signer: { scheme: 'timestamped', header: 'Stripe-Signature' }, eventId: bodyField('id') },
+  stripe: { signer: { scheme: 'timestamped', header: 'Stripe-Signature' }, eventId: idInBody },
   // `X-Hub-Signature-256: sha256=<hex>` over the body; the delivery's GUID is its own header.
   github: { signer: { scheme: 'hex', header: 'X-Hub-Signature-256', prefix: 'sha256=' }, eventId: header('X-GitHub-Delivery') },
   // `X-Shopify-Hmac-Sha256: <base64>` over the body, keyed by the app's client secret.
@@ -43,7 +44,7 @@ function profileFormat(name: BuiltinProfileName): SenderFormat {
   const idHeader = 'eventIdHeader' in profile ? profile.eventIdHeader : undefined;
   if (idHeader) return { signer, eventId: header(idHeader) };
   if (signer.scheme === 'standard') return { signer, eventId: header('webhook-id') };
-  return { signer, eventId: bodyField('id') };
+  return { signer, eventId: idInBody };
 }
 
 export function isKnownSenderName(name: unknown): name is KnownSenderName {

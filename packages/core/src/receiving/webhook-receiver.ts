@@ -2,7 +2,7 @@ import { systemClock, type Clock } from '../clock';
 import { createSigner, type IncomingHeaders, type Signer, type SignerOptions } from '../signing';
 import { readHeader } from '../signing/header-lookup';
 import { isSignatureSchemeName, type SignatureSchemeName } from '../signing/signature-schemes';
-import { isKnownSenderName, KNOWN_SENDER_NAMES, knownSender, type KnownSenderName, type SenderFormat } from './known-senders';
+import { idInBody, isKnownSenderName, KNOWN_SENDER_NAMES, knownSender, type KnownSenderName, type SenderFormat } from './known-senders';
 import { MalformedWebhookError, ReceiverConfigError } from './receiver-errors';
 
 /** Current secrets, newest first: a list, or a function asked on every request (a vault, a table). */
@@ -97,10 +97,7 @@ function ready(name: string, config: SenderConfig, clock: Clock): ReadySender {
 function defaultEventId(signer: Signer): SenderFormat['eventId'] {
   const idHeader = signer.options.idHeader;
   return (headers, event) => {
-    const fromHeader = idHeader ? readHeader(headers, idHeader) : undefined;
-    if (fromHeader) return fromHeader;
-    const id = event !== null && typeof event === 'object' ? (event as Record<string, unknown>).id : undefined;
-    return typeof id === 'string' && id !== '' ? id : undefined;
+    return (idHeader ? readHeader(headers, idHeader) : undefined) ?? idInBody(headers, event);
   };
 }
 

@@ -30,15 +30,9 @@ export class WebhookSignatureGuard implements CanActivate {
       rememberVerified(request, await this.receiver.verify(sender, { body: request.rawBody, headers: request.headers }));
       return true;
     } catch (error) {
-      if (error instanceof WebhookVerificationError) {
-        this.logger.debug(`Refused a ${sender} webhook: ${error.code}: ${error.message}`);
-        throw new UnauthorizedException();
-      }
-      if (error instanceof MalformedWebhookError) {
-        this.logger.debug(`Refused a ${sender} webhook: ${error.code}: ${error.message}`);
-        throw new BadRequestException('Malformed webhook.');
-      }
-      throw error;
+      if (!(error instanceof WebhookVerificationError || error instanceof MalformedWebhookError)) throw error;
+      this.logger.debug(`Refused a ${sender} webhook: ${error.code}: ${error.message}`);
+      throw error instanceof MalformedWebhookError ? new BadRequestException('Malformed webhook.') : new UnauthorizedException();
     }
   }
 }
