@@ -1,10 +1,11 @@
 'use strict';
-// PostgreSQL and Redis on loopback only, each run in its own schema / key prefix.
+// PostgreSQL, MySQL/MariaDB and Redis on loopback only, each run in its own schema (database) / key prefix.
 const { randomBytes } = require('node:crypto');
 const { Client } = require('pg');
 const { Redis } = require('ioredis');
 
 const POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test';
+const MYSQL_URL = 'mysql://root@127.0.0.1:3306';
 const REDIS_URL = 'redis://127.0.0.1:6379';
 
 function uniqueNames() {
@@ -28,6 +29,26 @@ async function createSchema(schema) {
 
 async function dropSchema(schema) {
   await withPg((client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+}
+
+async function withMysql(statement) {
+  // Loaded here: only the MySQL system needs mysql2.
+  const { createConnection } = require('mysql2/promise');
+  const connection = await createConnection(MYSQL_URL);
+  try {
+    await connection.query(statement);
+  } finally {
+    await connection.end();
+  }
+}
+
+/** A MySQL database of its own, case-sensitive as PostgreSQL compares. */
+async function createMysqlDatabase(name) {
+  await withMysql(`CREATE DATABASE IF NOT EXISTS ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
+}
+
+async function dropMysqlDatabase(name) {
+  await withMysql(`DROP DATABASE IF EXISTS ${name}`);
 }
 
 /** Deletes every key under `prefix:`; bounded by a key count so a typo cannot run away. */
@@ -57,4 +78,4 @@ async function serverVersions() {
   return { postgres, redis: /redis_version:(\S+)/.exec(info)?.[1] ?? 'unknown' };
 }
 
-module.exports = { POSTGRES_URL, REDIS_URL, uniqueNames, createSchema, dropSchema, deleteRedisPrefix, serverVersions };
+module.exports = { POSTGRES_URL, MYSQL_URL, REDIS_URL, uniqueNames, createSchema, dropSchema, createMysqlDatabase, dropMysqlDatabase, deleteRedisPrefix, serverVersions };

@@ -23,6 +23,8 @@ const SYSTEMS = {
   'hookline-pg-c20': { role: 'hookline', create: hookline({ storage: 'postgres', worker: { concurrency: 20 } }) },
   'hookline-pg-c50': { role: 'hookline', create: hookline({ storage: 'postgres', worker: { concurrency: 50 } }) },
   'hookline-pg-c100': { role: 'hookline', create: hookline({ storage: 'postgres', worker: { concurrency: 100 } }) },
+  // MySQL/MariaDB + BullMQ at the library defaults, like hookline-pg.
+  'hookline-mysql': { role: 'hookline', create: hookline({ storage: 'mysql', transport: 'undici' }) },
   // The embedded default: SQLite file + in-process queue, default transport.
   'hookline-sqlite': { role: 'hookline', create: hookline({ storage: 'sqlite' }) },
   // The same with the SQLite file in WAL mode (TypeORM's enableWAL), which a host can turn on.

@@ -1,14 +1,14 @@
 'use strict';
 // Hookline itself, built from compiled packages with HooklineRuntime (no Nest needed), on
-// PostgreSQL + BullMQ (the scale-out drivers) or on a SQLite file + the in-process queue
-// (the embedded default). Every message, delivery and attempt is a row.
+// PostgreSQL or MySQL/MariaDB + BullMQ (the scale-out drivers) or on a SQLite file + the in-process
+// queue (the embedded default). Every message, delivery and attempt is a row.
 const { randomBytes } = require('node:crypto');
 const fs = require('node:fs');
 const { DataSource } = require('typeorm');
-const { HOOKLINE_ENTITIES, HooklineRuntime } = require('@hookline/nestjs');
+const { HOOKLINE_ENTITIES, HOOKLINE_MYSQL_ENTITIES, HooklineRuntime } = require('@hookline/nestjs');
 const { now } = require('../lib/clock');
 const { EVENT_TYPE } = require('../lib/events');
-const { POSTGRES_URL, REDIS_URL, createSchema } = require('../lib/services');
+const { MYSQL_URL, POSTGRES_URL, REDIS_URL, createMysqlDatabase, createSchema, dropMysqlDatabase } = require('../lib/services');
 
 function collectingLogger() {
   const messages = { warn: 0, error: 0, samples: [] };
@@ -19,33 +19,42 @@ function collectingLogger() {
   return { messages, logger: { log: () => undefined, warn: (m) => keep('warn', m), error: (m) => keep('error', m) } };
 }
 
+const DATA_SOURCES = {
+  postgres: (resources, _options, common) =>
+    new DataSource({
+      type: 'postgres',
+      url: POSTGRES_URL,
+      schema: resources.schema,
+      // Hookline's hand-written SQL uses unqualified names: the search path finds our schema.
+      extra: { options: `-c search_path=${resources.schema}` },
+      ...common,
+    }),
+  mysql: (resources, _options, common) =>
+    // `mariadb` for a MariaDB server (TypeORM reads its column defaults right only so); HOOKLINE_BENCH_MYSQL_TYPE=mysql for MySQL.
+    new DataSource({ type: process.env.HOOKLINE_BENCH_MYSQL_TYPE ?? 'mariadb', url: `${MYSQL_URL}/${resources.schema}`, charset: 'utf8mb4_bin', ...common, entities: HOOKLINE_MYSQL_ENTITIES }),
+  sqlite: (resources, options, common) =>
+    new DataSource({ type: 'better-sqlite3', database: resources.sqlitePath, ...(options.sqliteWal ? { enableWAL: true } : {}), ...common }),
+};
+
 async function dataSourceFor(storage, resources, options) {
-  const common = { entities: HOOKLINE_ENTITIES, synchronize: true, logging: false };
-  const dataSource =
-    storage === 'postgres'
-      ? new DataSource({
-          type: 'postgres',
-          url: POSTGRES_URL,
-          schema: resources.schema,
-          // Hookline's hand-written SQL uses unqualified names: the search path finds our schema.
-          extra: { options: `-c search_path=${resources.schema}` },
-          ...common,
-        })
-      : new DataSource({ type: 'better-sqlite3', database: resources.sqlitePath, ...(options.sqliteWal ? { enableWAL: true } : {}), ...common });
+  const dataSource = DATA_SOURCES[storage](resources, options, { entities: HOOKLINE_ENTITIES, synchronize: true, logging: false });
   if (storage === 'postgres') await createSchema(resources.schema);
+  if (storage === 'mysql') await createMysqlDatabase(resources.schema);
   await dataSource.initialize();
   return dataSource;
 }
 
+const LABELS = { postgres: 'postgres + bullmq', mysql: 'mysql + bullmq' };
+
 /**
- * options: { storage: 'postgres' | 'sqlite', sqliteWal?, transport?: 'axios' | 'undici', worker?, retry?, endpointHealth?, delivery?, runWorker? }
+ * options: { storage: 'postgres' | 'mysql' | 'sqlite', sqliteWal?, transport?: 'axios' | 'undici', worker?, retry?, endpointHealth?, delivery?, runWorker? }
  */
 async function createHookline(resources, options) {
   const storage = options.storage;
   const dataSource = await dataSourceFor(storage, resources, options);
   const { messages, logger } = collectingLogger();
   const runtimeOptions = {
-    queue: storage === 'postgres' ? { driver: 'bullmq', connection: REDIS_URL, prefix: resources.prefix } : { driver: 'in-process' },
+    queue: storage === 'sqlite' ? { driver: 'in-process' } : { driver: 'bullmq', connection: REDIS_URL, prefix: resources.prefix },
     encryptionKey: options.encryptionKey ?? randomBytes(32).toString('base64'),
     delivery: {
       allowHttp: true,
@@ -74,7 +83,7 @@ async function createHookline(resources, options) {
   let started = false;
   return {
     kind: 'hookline',
-    label: `hookline (${storage === 'postgres' ? 'postgres + bullmq' : `sqlite${options.sqliteWal ? ' (WAL)' : ''} + in-process`}, ${options.transport ?? 'undici'})`,
+    label: `hookline (${LABELS[storage] ?? `sqlite${options.sqliteWal ? ' (WAL)' : ''} + in-process`}, ${options.transport ?? 'undici'})`,
     runtime,
     dataSource,
     written,
@@ -126,6 +135,7 @@ async function createHookline(resources, options) {
       if (storage === 'sqlite') {
         for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${resources.sqlitePath}${suffix}`, { force: true });
       }
+      if (storage === 'mysql') await dropMysqlDatabase(resources.schema);
     },
   };
 }

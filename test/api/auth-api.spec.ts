@@ -28,7 +28,7 @@ class GatewayHeadersGuard implements CanActivate {
 /** The driver's database as the CLI reaches it through DATABASE_URL / DATABASE_SCHEMA. */
 function cliEnvironment(driver: TestDriver, sqliteFile: string): NodeJS.ProcessEnv {
   const database = driver.database() as { type: string; url?: string; schema?: string };
-  return database.type === 'postgres'
+  return database.url
     ? { ...process.env, DATABASE_URL: database.url, DATABASE_SCHEMA: database.schema }
     : { ...process.env, DATABASE_URL: sqliteFile };
 }
@@ -36,7 +36,7 @@ function cliEnvironment(driver: TestDriver, sqliteFile: string): NodeJS.ProcessE
 /** The same driver, but SQLite on a file the CLI process can open too. */
 function sharedDriver(driver: TestDriver, sqliteFile: string): TestDriver {
   const database = driver.database();
-  return database.type === 'postgres' ? driver : { ...driver, database: () => ({ ...database, database: sqliteFile }) as typeof database };
+  return database.type === 'better-sqlite3' ? { ...driver, database: () => ({ ...database, database: sqliteFile }) as typeof database } : driver;
 }
 
 describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('API authentication on %s', (_name, makeDriver) => {

@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { Webhook } from 'standardwebhooks';
-import { createHookline, HOOKLINE_ENTITIES, HOOKLINE_MIGRATIONS, WebhooksConfigError, type Hookline } from '@hookline/engine';
-import { POSTGRES_URL } from '../support/drivers';
+import { createHookline, HOOKLINE_ENTITIES, HOOKLINE_MIGRATIONS, HOOKLINE_MYSQL_ENTITIES, WebhooksConfigError, type Hookline } from '@hookline/engine';
+import { MYSQL_TYPE, MYSQL_URL, mysqlAdmin, POSTGRES_URL } from '../support/drivers';
 import { eventually, TestReceiver } from '../support/receiver';
 
 /** A host table beside Hookline's: the outbox test writes to it in the same transaction. */
@@ -50,7 +50,17 @@ function postgres(): Setting {
   };
 }
 
-describe.each([sqlite(), postgres()])('createHookline without Nest, on $name', (setting) => {
+function mysql(): Setting {
+  const database = `hl_engine_${randomBytes(4).toString('hex')}`;
+  return {
+    name: 'MySQL/MariaDB, synchronized, in-process queue',
+    options: () => ({ type: MYSQL_TYPE, url: `${MYSQL_URL}/${database}`, charset: 'utf8mb4_bin', entities: [...HOOKLINE_MYSQL_ENTITIES], synchronize: true }),
+    setUp: () => mysqlAdmin(`CREATE DATABASE ${database} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`),
+    tearDown: () => mysqlAdmin(`DROP DATABASE IF EXISTS ${database}`),
+  };
+}
+
+describe.each([sqlite(), postgres(), mysql()])('createHookline without Nest, on $name', (setting) => {
   const receiver = new TestReceiver();
   let dataSource: DataSource;
   let hookline: Hookline;
@@ -159,6 +169,17 @@ describe('createHookline refuses a DataSource it cannot use', () => {
       expect(error).toMatchObject({ code: 'HOOKLINE_INVALID_MODULE_OPTIONS', pointer: '/dataSource' });
       expect((error as Error).message).toContain('WebhookSubscriptionEntity');
       expect((error as Error).message).toContain('...HOOKLINE_ENTITIES');
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  it('on MySQL, asks for HOOKLINE_MYSQL_ENTITIES, whose payload column holds more than TEXT', async () => {
+    const dataSource = await new DataSource({ type: MYSQL_TYPE, url: `${MYSQL_URL}/test`, entities: [...HOOKLINE_ENTITIES] }).initialize();
+    try {
+      const error = captured(() => createHookline(options, { dataSource }));
+      expect(error).toBeInstanceOf(WebhooksConfigError);
+      expect((error as Error).message).toContain('HOOKLINE_MYSQL_ENTITIES');
     } finally {
       await dataSource.destroy();
     }

@@ -67,6 +67,21 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('delivery
     expect(work.every((w) => w.payload.includes('customer_id') && w.subscription?.url === 'http://127.0.0.1:9/other')).toBe(true);
   });
 
+  it('hands each delivery to exactly one of several claims racing for it', async () => {
+    const { rows } = await published();
+    const ids = (await rows()).map((r) => r.id);
+    const now = new Date();
+    const leases = Array.from({ length: 6 }, (_, i) => new Date(now.getTime() + 60_000 + i));
+    const won = await Promise.all(leases.map((lease) => t.runtime.store.claim(ids, now, lease)));
+
+    expect(won.flat().sort()).toEqual([...ids].sort());
+    const after = new Map((await rows()).map((r) => [r.id, r]));
+    won.forEach((claimed, i) => {
+      for (const id of claimed) expect(Number(after.get(id)!.locked_until)).toBe(leases[i].getTime());
+    });
+    expect(await t.runtime.store.claim(ids, now, new Date(now.getTime() + 120_000))).toEqual([]);
+  });
+
   it('holds back nothing when no subscription is named', async () => {
     const { rows } = await published();
     const before = await rows();

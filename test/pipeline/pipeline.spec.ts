@@ -100,6 +100,31 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('delivery
     expect(again.deliveryCount).toBe(0);
   });
 
+  it('delivers a payload near maxPayloadBytes byte for byte, its keys in the order published', async () => {
+    const shop = tenant();
+    await t.subscriptions.create({ tenant: shop, url: receiver.url('/large'), events: ['points.earned'] });
+    // Past MySQL's 64 KB TEXT, in characters of two to four bytes, keys unsorted (a JSON column would sort them).
+    const data = { new_balance: 2350, note: 'ä€😀'.repeat(28_000), customer_id: 'cust_1', amount: 150 };
+    const serialized = JSON.stringify(data);
+    expect(Buffer.byteLength(serialized)).toBeGreaterThan(250_000);
+    await t.publisher.publish('points.earned', data, { tenant: shop });
+    await receiver.waitFor(1);
+    expect(receiver.requests[0].body).toContain(`"data":${serialized}`);
+  });
+
+  it('tells apart tenants, and idempotency keys, that differ only in letter case', async () => {
+    const shop = tenant();
+    await t.subscriptions.create({ tenant: shop, url: receiver.url('/cased'), events: ['*'] });
+    const upper = await t.publisher.publish('points.earned', points(), { tenant: shop.toUpperCase(), idempotencyKey: 'order-7' });
+    expect(upper.deliveryCount).toBe(0);
+    expect((await t.subscriptions.list({ tenant: shop.toUpperCase() })).data).toHaveLength(0);
+    const lower = await t.publisher.publish('points.earned', points(), { tenant: shop, idempotencyKey: 'order-7' });
+    expect(lower).toMatchObject({ deliveryCount: 1, duplicate: false });
+    const cased = await t.publisher.publish('points.earned', points(), { tenant: shop, idempotencyKey: 'ORDER-7' });
+    expect(cased).toMatchObject({ deliveryCount: 1, duplicate: false });
+    await receiver.waitFor(2);
+  });
+
   it('returns the first message for a repeated idempotency key and creates no new deliveries', async () => {
     const shop = tenant();
     await t.subscriptions.create({ tenant: shop, url: receiver.url('/idem'), events: ['points.earned'] });

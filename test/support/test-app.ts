@@ -49,6 +49,7 @@ export async function createTestApp(
       EventEmitterModule.forRoot(),
       WebhooksModule.forRoot({
         queue: driver.queue(),
+        entities: driver.entities,
         encryptionKey: TEST_ENCRYPTION_KEY,
         ...options,
         delivery: { allowHttp: true, allowedHosts: ['127.0.0.1'], timeoutMs: 5_000, ...options.delivery },

@@ -17,6 +17,7 @@ export { WebhookDeliveries, type ListDeliveriesInput, type ReplayDeliveriesInput
 export type { DeliveryView, DeliveryWithAttempts, AttemptView } from './deliveries/delivery-view';
 export { DeliveryNotFoundError, DeliveryNotResendableError } from './deliveries/delivery-errors';
 export { HOOKLINE_ENTITIES } from './storage/entities';
+export { HOOKLINE_MYSQL_ENTITIES, MysqlWebhookMessageEntity } from './storage/dialects/mysql/mysql-entities';
 export { WebhookSubscriptionEntity } from './storage/webhook-subscription.entity';
 export { WebhookMessageEntity } from './storage/webhook-message.entity';
 export { WebhookDeliveryEntity, DELIVERY_STATUSES, type DeliveryStatus } from './storage/webhook-delivery.entity';

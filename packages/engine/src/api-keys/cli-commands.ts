@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { ApiKeyScope } from '../storage/api-key-scope';
 import { WebhookApiKeys } from './webhook-api-keys';
 
-export const CLI_USAGE = `Usage (DATABASE_URL=postgres://… or a SQLite file path; DATABASE_SCHEMA optional):
+export const CLI_USAGE = `Usage (DATABASE_URL=postgres://…, mysql://… or a SQLite file path; DATABASE_SCHEMA optional):
   hookline-api-keys create --tenant <tenant> --scope read|write [--name <label>]
   hookline-api-keys list --tenant <tenant>
   hookline-api-keys revoke <key id>`;

@@ -2,14 +2,14 @@ import { DataSource } from 'typeorm';
 import { WebhookApiKeyEntity } from '../storage/webhook-api-key.entity';
 
 /**
- * The host's database as the CLI reaches it: `DATABASE_URL` is a `postgres://` URL or a SQLite
- * file path (`sqlite:` prefix optional); `DATABASE_SCHEMA` picks a PostgreSQL schema. The CLI
+ * The host's database as the CLI reaches it: `DATABASE_URL` is a `postgres://`, `mysql://` or `mariadb://` URL
+ * or a SQLite file path (`sqlite:` prefix optional); `DATABASE_SCHEMA` picks a PostgreSQL schema. The CLI
  * never creates tables: the host's migrations (or synchronize) own the schema.
  */
 export function cliDataSource(env: NodeJS.ProcessEnv = process.env): DataSource {
   const url = env.DATABASE_URL;
   if (!url) {
-    throw new Error('Set DATABASE_URL to a postgres:// URL or a SQLite file path.');
+    throw new Error('Set DATABASE_URL to a postgres:// or mysql:// URL, or a SQLite file path.');
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
     const schema = env.DATABASE_SCHEMA;
@@ -22,5 +22,8 @@ export function cliDataSource(env: NodeJS.ProcessEnv = process.env): DataSource 
       extra: schema ? { options: `-c search_path=${schema}` } : undefined,
     });
   }
+  // mysql2 reaches both; TypeORM reads a MariaDB schema right only as `mariadb`.
+  const mysql = /^(mysql|mariadb):\/\//.exec(url);
+  if (mysql) return new DataSource({ type: mysql[1] as 'mysql' | 'mariadb', url: url.replace(/^mariadb:/, 'mysql:'), entities: [WebhookApiKeyEntity] });
   return new DataSource({ type: 'better-sqlite3', database: url.replace(/^sqlite:(\/\/)?/, ''), entities: [WebhookApiKeyEntity] });
 }

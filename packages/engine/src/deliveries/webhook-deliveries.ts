@@ -37,9 +37,12 @@ export interface ReplayDeliveriesInput {
 const REPLAY_CHUNK = 500;
 
 // A new attempt series from now; attempts of earlier series stay. A delivery claimed by a worker is left alone.
-const RESTART_SERIES = `UPDATE webhook_delivery SET status = 'pending', attempt_count = 0, series_started_at = :now, next_attempt_at = :now,
-        delivered_at = NULL, updated_at = :now
-  WHERE id IN (:...ids) AND (locked_until IS NULL OR locked_until < :now)`;
+const RESTART_SERIES = {
+  table: 'webhook_delivery',
+  set: `status = 'pending', attempt_count = 0, series_started_at = :now, next_attempt_at = :now, delivered_at = NULL, updated_at = :now`,
+  where: 'id IN (:...ids) AND (locked_until IS NULL OR locked_until < :now)',
+  returning: ['id'],
+};
 
 /** The delivery log: read it, and send a delivery again. */
 export class WebhookDeliveries {
@@ -129,8 +132,8 @@ export class WebhookDeliveries {
 
   /** Starts a new series for the given deliveries and enqueues them; returns how many restarted. */
   private async restart(ids: string[], now: number, reason: string, onlyStatus?: DeliveryStatus): Promise<number> {
-    const restarted = await this.deps.sql.rows<{ id: string }>(
-      `${RESTART_SERIES}${onlyStatus ? ' AND status = :onlyStatus' : ''} RETURNING id`,
+    const restarted = await this.deps.sql.updateReturning<{ id: string }>(
+      { ...RESTART_SERIES, where: `${RESTART_SERIES.where}${onlyStatus ? ' AND status = :onlyStatus' : ''}` },
       { ids, now, onlyStatus },
     );
     // A tag per request keeps the job key distinct from the delivery's earlier jobs.

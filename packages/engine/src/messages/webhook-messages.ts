@@ -1,7 +1,7 @@
 import type { DataSource, Repository } from 'typeorm';
 import { toDeliveryView } from '../deliveries/delivery-view';
 import { WebhookDeliveryEntity } from '../storage/webhook-delivery.entity';
-import { WebhookMessageEntity } from '../storage/webhook-message.entity';
+import type { WebhookMessageEntity } from '../storage/webhook-message.entity';
 import type { TenantScope } from '../subscriptions/subscription-input';
 import { MessageNotFoundError } from './message-errors';
 import { toMessageView, type MessageWithDeliveries } from './message-view';
@@ -12,7 +12,8 @@ export class WebhookMessages {
   private readonly deliveries: Repository<WebhookDeliveryEntity>;
 
   constructor(private readonly deps: { dataSource: DataSource; redact?: (eventType: string, data: unknown) => unknown }) {
-    this.messages = deps.dataSource.getRepository(WebhookMessageEntity);
+    // By table: a MySQL DataSource holds the LONGTEXT class of the entity, not this one.
+    this.messages = deps.dataSource.getRepository<WebhookMessageEntity>('webhook_message');
     this.deliveries = deps.dataSource.getRepository(WebhookDeliveryEntity);
   }
 

@@ -51,11 +51,7 @@ export class RetentionPruner {
     const result: PruneResult = { attempts: 0, messages: 0, deliveries: 0 };
     const attemptCutoff = now - this.options.attemptsDays * DAY_MS;
     for (let deleted = -1; deleted !== 0; ) {
-      deleted = await this.sql.execute(
-        `DELETE FROM webhook_attempt WHERE id IN (
-           SELECT id FROM webhook_attempt WHERE started_at < :cutoff LIMIT ${this.options.batchSize})`,
-        { cutoff: attemptCutoff },
-      );
+      deleted = await this.sql.dialect.deleteSome(this.sql, 'webhook_attempt', 'started_at < :cutoff', { cutoff: attemptCutoff }, this.options.batchSize);
       result.attempts += deleted;
     }
     await this.pruneMessages(now - this.options.deliveredMessagesDays * DAY_MS, `d.status <> 'delivered'`, result);

@@ -76,10 +76,11 @@ function checkDataSource(dataSource: DataSource | undefined): void {
   if (!dataSource.isInitialized) {
     throw new WebhooksConfigError('The DataSource is not initialized yet: `await dataSource.initialize()` before createHookline().', { pointer: '/dataSource' });
   }
-  const missing = HOOKLINE_ENTITIES.filter((entity) => !dataSource.hasMetadata(entity)).map((entity) => entity.name);
+  // By name: on MySQL the DataSource holds the LONGTEXT class of the message entity (HOOKLINE_MYSQL_ENTITIES).
+  const missing = HOOKLINE_ENTITIES.filter((entity) => !dataSource.hasMetadata(entity.name)).map((entity) => entity.name);
   if (missing.length > 0) {
     throw new WebhooksConfigError(
-      `The DataSource does not know Hookline's entities (${missing.join(', ')}): add \`...HOOKLINE_ENTITIES\` to its \`entities\`, and HOOKLINE_MIGRATIONS to its \`migrations\`.`,
+      `The DataSource does not know Hookline's entities (${missing.join(', ')}): add \`...HOOKLINE_ENTITIES\` (\`...HOOKLINE_MYSQL_ENTITIES\` on MySQL/MariaDB) to its \`entities\`, and HOOKLINE_MIGRATIONS to its \`migrations\`.`,
       { pointer: '/dataSource' },
     );
   }

@@ -1,3 +1,5 @@
+import type { SqlDialect } from '../storage/dialects/sql-dialect';
+
 /** The named parameters every bucketed statistics query takes; times are epoch milliseconds. */
 export interface BucketParams {
   since: number;
@@ -10,10 +12,10 @@ export interface BucketParams {
 
 /**
  * SQL for the index (0 … buckets-1) of the equal slice of [since, until) that an epoch-ms column
- * falls in. SQLite binds numbers as floats, hence the CAST; it truncates, which is floor here.
+ * falls in: the quotient truncates, which is floor here.
  */
-export function bucketOf(column: string): string {
-  return `CASE WHEN ${column} >= :until THEN :last ELSE CAST((${column} - :since) * :buckets / :windowMs AS INTEGER) END`;
+export function bucketOf(dialect: SqlDialect, column: string): string {
+  return `CASE WHEN ${column} >= :until THEN :last ELSE ${dialect.quotient(`(${column} - :since) * :buckets`, ':windowMs')} END`;
 }
 
 /** Most buckets one request may ask for: enough for a minute-by-minute hour or an hourly 4 days. */

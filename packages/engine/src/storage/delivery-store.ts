@@ -34,15 +34,14 @@ export class DeliveryStore {
   }
 
   /**
-   * Claims the given deliveries that are pending, due (within `dueSlackMs`) and unclaimed, in one
-   * statement, so two workers never send the same delivery at once. Returns the ids it won.
+   * Claims the given deliveries that are pending, due (within `dueSlackMs`) and unclaimed, so two
+   * workers never send the same delivery at once: one statement, or (MySQL) a transaction that locks
+   * the rows before it changes them, leaving out those another worker is claiming. Returns the ids it won.
    */
   async claim(ids: string[], now: Date, lease: Date, dueSlackMs = 1_000): Promise<string[]> {
     if (ids.length === 0) return [];
-    const rows = await this.sql.rows<{ id: string }>(
-      `UPDATE webhook_delivery SET locked_until = :lease, updated_at = :now
-        WHERE id IN (:...ids) AND ${CLAIM_CONDITION}
-        RETURNING id`,
+    const rows = await this.sql.updateReturning<{ id: string }>(
+      { table: 'webhook_delivery', set: 'locked_until = :lease, updated_at = :now', where: `id IN (:...ids) AND ${CLAIM_CONDITION}`, returning: ['id'], skipLocked: true },
       { ids, lease: lease.getTime(), now: now.getTime(), dueBy: now.getTime() + dueSlackMs },
     );
     return rows.map((row) => row.id);
@@ -78,12 +77,16 @@ export class DeliveryStore {
     const cases = holds.map((h, i) => {
       params[`s${i}`] = h.subscriptionId;
       params[`u${i}`] = h.until.getTime();
-      return `WHEN :s${i} THEN CAST(:u${i} AS bigint)`;
+      return `WHEN :s${i} THEN ${this.sql.dialect.integer(`:u${i}`)}`;
     });
-    const rows = await this.sql.rows<{ subscription_id: string }>(
-      `UPDATE webhook_delivery SET next_attempt_at = CASE subscription_id ${cases.join(' ')} END, updated_at = :now
-        WHERE id IN (:...ids) AND subscription_id IN (:...subscriptions) AND ${CLAIM_CONDITION}
-        RETURNING subscription_id`,
+    const rows = await this.sql.updateReturning<{ subscription_id: string }>(
+      {
+        table: 'webhook_delivery',
+        set: `next_attempt_at = CASE subscription_id ${cases.join(' ')} END, updated_at = :now`,
+        where: `id IN (:...ids) AND subscription_id IN (:...subscriptions) AND ${CLAIM_CONDITION}`,
+        returning: ['subscription_id'],
+        skipLocked: true,
+      },
       params,
     );
     for (const { subscription_id: id } of rows) held.set(id, (held.get(id) ?? 0) + 1);
@@ -97,10 +100,8 @@ export class DeliveryStore {
    */
   async extendClaims(ids: string[], heldUntil: Date, lease: Date, now: Date): Promise<string[]> {
     if (ids.length === 0) return [];
-    const rows = await this.sql.rows<{ id: string }>(
-      `UPDATE webhook_delivery SET locked_until = :lease, updated_at = :now
-        WHERE id IN (:...ids) AND locked_until = :held AND status = 'pending'
-        RETURNING id`,
+    const rows = await this.sql.updateReturning<{ id: string }>(
+      { table: 'webhook_delivery', set: 'locked_until = :lease, updated_at = :now', where: `id IN (:...ids) AND locked_until = :held AND status = 'pending'`, returning: ['id'] },
       { ids, lease: lease.getTime(), held: heldUntil.getTime(), now: now.getTime() },
     );
     return rows.map((row) => row.id);

@@ -4,7 +4,7 @@ import type { SqlRunner } from './sql-runner';
 // Keeps every statement under SQLite's bound-parameter limit and PostgreSQL's 65535.
 export const MAX_PARAMETERS = 30_000;
 
-/** Multi-row INSERT in as few statements as the parameter limits allow. */
+/** Multi-row INSERT in as few statements as the parameter and statement-size limits allow. */
 export async function insertRows(
   sql: SqlRunner,
   table: string,
@@ -12,13 +12,35 @@ export async function insertRows(
   rows: unknown[][],
   manager?: EntityManager,
 ): Promise<void> {
-  const rowsPerStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
-  for (let start = 0; start < rows.length; start += rowsPerStatement) {
-    const chunk = rows.slice(start, start + rowsPerStatement);
+  for (const chunk of statementChunks(sql, columns.length, rows)) {
     const { tuples, values } = valueTuples(sql, chunk);
     await sql.positional(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples}`, values, manager);
   }
 }
+
+/** `rows` in runs short enough for one statement each: MAX_PARAMETERS, and the dialect's statementBytes. */
+export function statementChunks(sql: SqlRunner, columnCount: number, rows: unknown[][]): unknown[][][] {
+  const rowsPerStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columnCount));
+  const maxBytes = sql.dialect.statementBytes ?? Infinity;
+  const chunks: unknown[][][] = [];
+  let chunk: unknown[][] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    const size = maxBytes === Infinity ? 0 : boundBytes(row);
+    if (chunk.length > 0 && (chunk.length >= rowsPerStatement || bytes + size > maxBytes)) {
+      chunks.push(chunk);
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(row);
+    bytes += size;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
+// Twice a string's bytes: escaped into the statement's text, a quote or backslash takes two.
+const boundBytes = (row: unknown[]) => row.reduce<number>((sum, value) => sum + (typeof value === 'string' ? 2 * Buffer.byteLength(value) : 24), 0);
 
 /**
  * `(p1, p2), (p3, p4)…` for a VALUES list, with the flat parameter list; `casts` (one SQL type

@@ -1,6 +1,6 @@
 import { matchesAnyFilter, newId } from '@hookline/core';
 import type { EntityManager } from 'typeorm';
-import { insertRows, MAX_PARAMETERS, unnestColumns, valueTuples } from '../storage/insert-rows';
+import { insertRows, MAX_PARAMETERS, statementChunks, unnestColumns } from '../storage/insert-rows';
 import type { SqlRunner } from '../storage/sql-runner';
 
 export interface MessageToWrite {
@@ -104,13 +104,11 @@ async function plan(sql: SqlRunner, manager: EntityManager, messages: MessageToW
 }
 
 async function insertMessages(sql: SqlRunner, manager: EntityManager, planned: PlannedMessage[]): Promise<Set<string>> {
-  const { tuples, values } = valueTuples(sql, planned.map((m) => m.row));
-  const { rows } = await sql.positional<{ id: string }>(
-    `INSERT INTO webhook_message (${MESSAGE_COLUMNS.join(', ')}) VALUES ${tuples} ON CONFLICT DO NOTHING RETURNING id`,
-    values,
-    manager,
-  );
-  return new Set(rows.map((row) => row.id));
+  const inserted = new Set<string>();
+  for (const chunk of statementChunks(sql, MESSAGE_COLUMNS.length, planned.map((m) => m.row))) {
+    for (const id of await sql.dialect.insertNew(sql, 'webhook_message', MESSAGE_COLUMNS, chunk, manager)) inserted.add(id);
+  }
+  return inserted;
 }
 
 async function results(sql: SqlRunner, manager: EntityManager, planned: PlannedMessage[], inserted: Set<string>): Promise<WrittenMessage[]> {

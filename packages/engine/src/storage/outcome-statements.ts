@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { AttemptRecord, DeferRecord, ParkRecord } from './delivery-records';
-import { insertRows, unnestColumns, valueTuples } from './insert-rows';
+import { insertRows, unnestColumns } from './insert-rows';
+import { leasedRows, updateFromLeasedRows } from './leased-write';
 import type { SqlRunner } from './sql-runner';
 
 // PostgreSQL cannot infer the types of parameters in a VALUES list; SQLite reads these as affinities.
@@ -25,53 +26,22 @@ const outcomeRow = (r: AttemptRecord) => [
 
 const deferRow = (r: DeferRecord) => [r.deliveryId, r.lease.getTime(), r.nextAttemptAt.getTime()];
 
-// The statements below change a delivery only while this worker's claim (its lease) still holds.
-const outcomeRows = (source: string) =>
-  `outcome (id, lease, status, attempt_count, next_attempt_at, delivered_at, last_status_code, last_error) AS (${source})`;
-const updateFromOutcome = (now: string) => `
-  UPDATE webhook_delivery
-     SET status = outcome.status, attempt_count = outcome.attempt_count, next_attempt_at = outcome.next_attempt_at,
-         delivered_at = outcome.delivered_at, last_status_code = outcome.last_status_code,
-         last_error = outcome.last_error, locked_until = NULL, updated_at = ${now}
-    FROM outcome
-   WHERE webhook_delivery.id = outcome.id AND webhook_delivery.locked_until = outcome.lease
-   RETURNING webhook_delivery.id`;
-const deferralRows = (source: string) => `deferral (id, lease, next_attempt_at) AS (${source})`;
-const updateFromDeferral = (now: string) => `
-  UPDATE webhook_delivery SET next_attempt_at = deferral.next_attempt_at, locked_until = NULL, updated_at = ${now}
-    FROM deferral
-   WHERE webhook_delivery.id = deferral.id AND webhook_delivery.locked_until = deferral.lease
-   RETURNING webhook_delivery.id`;
+// Each row is written only while the worker's claim (its lease) still holds.
+const OUTCOME = { name: 'outcome', columns: ['status', 'attempt_count', 'next_attempt_at', 'delivered_at', 'last_status_code', 'last_error'], types: OUTCOME_TYPES };
+const DEFERRAL = { name: 'deferral', columns: ['next_attempt_at'], types: DEFER_TYPES };
 
 export async function insertAttempts(sql: SqlRunner, records: AttemptRecord[], manager: EntityManager): Promise<void> {
   await insertRows(sql, 'webhook_attempt', ATTEMPT_COLUMNS, records.map(attemptRow), manager);
 }
 
-/** Every attempted delivery's next state in one statement (`UPDATE … FROM (VALUES …)`). Returns the ids written. */
+/** Every attempted delivery's next state (one `UPDATE … FROM (VALUES …)` where the database has it). Returns the ids written. */
 export function updateAttempted(sql: SqlRunner, records: AttemptRecord[], now: Date, manager: EntityManager): Promise<string[]> {
-  return updateFromValues(sql, records.map(outcomeRow), OUTCOME_TYPES, outcomeRows, updateFromOutcome, now, manager);
+  return sql.dialect.updateLeased(sql, { ...OUTCOME, rows: records.map(outcomeRow) }, now, manager);
 }
 
 /** Releases deferred deliveries' claims and sets when they are due again; nothing else changes. */
 export function updateDeferred(sql: SqlRunner, records: DeferRecord[], now: Date, manager: EntityManager): Promise<string[]> {
-  return updateFromValues(sql, records.map(deferRow), DEFER_TYPES, deferralRows, updateFromDeferral, now, manager);
-}
-
-/** `WITH named AS (VALUES …) UPDATE …`, the update's `now` the last parameter. Returns the ids written. */
-async function updateFromValues(
-  sql: SqlRunner,
-  rows: unknown[][],
-  types: string[],
-  named: (source: string) => string,
-  update: (now: string) => string,
-  now: Date,
-  manager: EntityManager,
-): Promise<string[]> {
-  if (rows.length === 0) return [];
-  const { tuples, values } = valueTuples(sql, rows, types);
-  values.push(now.getTime());
-  const written = await sql.positional<{ id: string }>(`WITH ${named(`VALUES ${tuples}`)} ${update(sql.placeholder(values.length))}`, values, manager);
-  return written.rows.map((row) => row.id);
+  return sql.dialect.updateLeased(sql, { ...DEFERRAL, rows: records.map(deferRow) }, now, manager);
 }
 
 /**
@@ -88,12 +58,12 @@ export async function writeOutcomesInOneStatement(sql: SqlRunner, attempts: Atte
     const inserted = unnestColumns(sql, attempts.map(attemptRow), ATTEMPT_TYPES, values);
     const outcomes = unnestColumns(sql, attempts.map(outcomeRow), OUTCOME_TYPES, values);
     parts.push(`attempt AS (INSERT INTO webhook_attempt (${ATTEMPT_COLUMNS.join(', ')}) SELECT * FROM ${inserted})`);
-    parts.push(outcomeRows(`SELECT * FROM ${outcomes}`), `attempted AS (${updateFromOutcome(at)})`);
+    parts.push(leasedRows(OUTCOME, `SELECT * FROM ${outcomes}`), `attempted AS (${updateFromLeasedRows(OUTCOME, at)})`);
     written.push('SELECT id FROM attempted');
   }
   if (deferred.length > 0) {
     const deferrals = unnestColumns(sql, deferred.map(deferRow), DEFER_TYPES, values);
-    parts.push(deferralRows(`SELECT * FROM ${deferrals}`), `deferred AS (${updateFromDeferral(at)})`);
+    parts.push(leasedRows(DEFERRAL, `SELECT * FROM ${deferrals}`), `deferred AS (${updateFromLeasedRows(DEFERRAL, at)})`);
     written.push('SELECT id FROM deferred');
   }
   const { rows } = await sql.prepared<{ id: string }>(`WITH ${parts.join(', ')} ${written.join(' UNION ALL ')}`, values);

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager, QueryResult, QueryRunner } from 'typeorm';
 import { dialectOf } from './dialects/dialect-of';
-import type { SqlDialect } from './dialects/sql-dialect';
+import type { ReturningUpdate, SqlDialect } from './dialects/sql-dialect';
 
 /**
  * Runs hand-written SQL on the hot paths (claim, record, sweep) with `:named` parameters on
- * either dialect. TypeORM's query builder cannot express UPDATE … RETURNING on SQLite, and
+ * every dialect. TypeORM's query builder cannot express UPDATE … RETURNING on SQLite, and
  * the entity layer costs more than these statements are worth.
  */
 export class SqlRunner {
@@ -28,6 +28,14 @@ export class SqlRunner {
     return ((await this.run(sql, params, manager)).records ?? []) as T[];
   }
 
+  /**
+   * Runs the UPDATE and returns the `returning` columns of the rows it changed: RETURNING where the
+   * database has it, the dialect's equivalent where not.
+   */
+  updateReturning<T>(update: ReturningUpdate, params: Record<string, unknown>, manager?: EntityManager): Promise<T[]> {
+    return this.dialect.updateReturning<T>(this, update, params, manager);
+  }
+
   /** Number of rows the statement changed. */
   async execute(sql: string, params: Record<string, unknown> = {}, manager?: EntityManager): Promise<number> {
     return (await this.run(sql, params, manager)).affected ?? 0;
@@ -35,7 +43,7 @@ export class SqlRunner {
 
   /**
    * The placeholder of the `index`-th (1-based) positional parameter: `$3` on PostgreSQL, `?` on
-   * SQLite. Placeholders must appear in the statement in index order.
+   * SQLite and MySQL. Placeholders must appear in the statement in index order.
    */
   placeholder(index: number): string {
     return this.dialect.placeholder(index);
@@ -66,7 +74,7 @@ export class SqlRunner {
 
   /**
    * Runs `work` in a transaction. On SQLite, Hookline's transactions on one DataSource take turns
-   * (its single connection cannot hold two); on PostgreSQL each gets its own pooled connection.
+   * (its single connection cannot hold two); on PostgreSQL and MySQL each gets its own pooled connection.
    */
   async transaction<T>(work: (manager: EntityManager) => Promise<T>, on: EntityManager = this.dataSource.manager): Promise<T> {
     return this.dialect.transaction(this.dataSource, on, work);
@@ -106,7 +114,7 @@ function toDriverValue(value: unknown): unknown {
   return value;
 }
 
-/** bigint columns come back as strings from pg and numbers from SQLite. */
+/** bigint columns come back as strings from pg and mysql2, and as numbers from SQLite. */
 export function toDate(value: string | number | null | undefined): Date | null {
   return value == null ? null : new Date(Number(value));
 }

@@ -6,6 +6,7 @@ export const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['pending', 'deliver
 
 @Entity('webhook_delivery')
 // Partial: only pending rows are ever looked up as due work, and they are a small share of the table.
+// MySQL has no partial index: TypeORM creates it there on next_attempt_at alone, which still serves the due scan.
 @Index('idx_webhook_delivery_due', ['nextAttemptAt'], { where: "status = 'pending'" })
 @Index('idx_webhook_delivery_log', ['tenant', 'subscriptionId', 'id'])
 @Index('idx_webhook_delivery_tenant', ['tenant', 'id'])

@@ -63,8 +63,10 @@ export class WebhookSubscriptions {
       createdAt: now,
       updatedAt: now,
     });
+    // The view is taken first: on MySQL, insert() writes the columns with defaults back into the row as the driver read them (is_active as 1).
+    const view = toSubscriptionView(row);
     await this.repo.insert(row);
-    return { ...toSubscriptionView(row), secret };
+    return { ...view, secret };
   }
 
   /** One tenant's subscriptions, oldest first, `limit` (≤ MAX_PAGE_SIZE) at a time. */
@@ -139,10 +141,13 @@ export class WebhookSubscriptions {
 
   private async resumeParked(subscriptionId: string): Promise<void> {
     const now = this.deps.clock.now().getTime();
-    const rows = await this.deps.sql.rows<{ id: string }>(
-      `UPDATE webhook_delivery SET next_attempt_at = :now, last_error = NULL, updated_at = :now
-        WHERE subscription_id = :id AND status = 'pending' AND next_attempt_at IS NULL
-        RETURNING id`,
+    const rows = await this.deps.sql.updateReturning<{ id: string }>(
+      {
+        table: 'webhook_delivery',
+        set: 'next_attempt_at = :now, last_error = NULL, updated_at = :now',
+        where: `subscription_id = :id AND status = 'pending' AND next_attempt_at IS NULL`,
+        returning: ['id'],
+      },
       { id: subscriptionId, now },
     );
     await this.deps.enqueuer.enqueueNew(rows.map((r) => r.id));

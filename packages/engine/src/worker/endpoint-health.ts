@@ -40,8 +40,8 @@ export class EndpointHealth {
     if (now < openUntil.getTime()) return { send: false, until: openUntil };
     const openedAt = subscription.breakerOpenedAt?.getTime() ?? openUntil.getTime() - this.firstProbeMs();
     const next = now + Math.min(this.options.probeIntervalMs, Math.max(this.firstProbeMs(), now - openedAt));
-    const won = await this.sql.rows<{ id: string }>(
-      `UPDATE webhook_subscription SET breaker_open_until = :next WHERE id = :id AND breaker_open_until = :seen RETURNING id`,
+    const won = await this.sql.updateReturning<{ id: string }>(
+      { table: 'webhook_subscription', set: 'breaker_open_until = :next', where: 'id = :id AND breaker_open_until = :seen', returning: ['id'] },
       { id: subscriptionId, next, seen: openUntil.getTime() },
     );
     return won.length > 0 ? { send: true } : { send: false, until: new Date(next) };
@@ -71,9 +71,13 @@ export class EndpointHealth {
       return subscription.failureStreak > 0 || subscription.breakerOpenUntil ? this.recovered(item) : false;
     }
     const now = this.clock.now().getTime();
-    const [row] = await this.sql.rows<{ failure_streak: number | string; failing_since: number | string; breaker_open_until: number | string | null }>(
-      `UPDATE webhook_subscription SET failure_streak = failure_streak + 1, failing_since = COALESCE(failing_since, :now)
-        WHERE id = :id RETURNING failure_streak, failing_since, breaker_open_until`,
+    const [row] = await this.sql.updateReturning<{ failure_streak: number | string; failing_since: number | string; breaker_open_until: number | string | null }>(
+      {
+        table: 'webhook_subscription',
+        set: 'failure_streak = failure_streak + 1, failing_since = COALESCE(failing_since, :now)',
+        where: 'id = :id',
+        returning: ['failure_streak', 'failing_since', 'breaker_open_until'],
+      },
       { id: item.subscriptionId, now },
     );
     if (!row) return false;
@@ -85,8 +89,8 @@ export class EndpointHealth {
     }
     const sustained = Number(row.failure_streak) >= this.options.failureThreshold && now - failingSince >= this.options.openAfterMs;
     if (sustained && row.breaker_open_until == null) {
-      const opened = await this.sql.rows<{ id: string }>(
-        `UPDATE webhook_subscription SET breaker_open_until = :until, breaker_opened_at = :now WHERE id = :id AND breaker_open_until IS NULL RETURNING id`,
+      const opened = await this.sql.updateReturning<{ id: string }>(
+        { table: 'webhook_subscription', set: 'breaker_open_until = :until, breaker_opened_at = :now', where: 'id = :id AND breaker_open_until IS NULL', returning: ['id'] },
         { id: item.subscriptionId, until: now + this.firstProbeMs(), now },
       );
       if (opened.length > 0) {
@@ -103,9 +107,13 @@ export class EndpointHealth {
 
   private async recovered(item: DeliveryWork): Promise<boolean> {
     const now = this.clock.now().getTime();
-    const closed = await this.sql.rows<{ id: string }>(
-      `UPDATE webhook_subscription SET breaker_open_until = NULL, breaker_opened_at = NULL, failure_streak = 0, failing_since = NULL
-        WHERE id = :id AND breaker_open_until IS NOT NULL RETURNING id`,
+    const closed = await this.sql.updateReturning<{ id: string }>(
+      {
+        table: 'webhook_subscription',
+        set: 'breaker_open_until = NULL, breaker_opened_at = NULL, failure_streak = 0, failing_since = NULL',
+        where: 'id = :id AND breaker_open_until IS NOT NULL',
+        returning: ['id'],
+      },
       { id: item.subscriptionId },
     );
     if (closed.length === 0) {
@@ -116,10 +124,13 @@ export class EndpointHealth {
     }
     // The endpoint answers again: what waited on the open circuit (and retries backing off) goes
     // now, with what fell due meanwhile and is waiting for the sweeper.
-    const waiting = await this.sql.rows<{ id: string }>(
-      `UPDATE webhook_delivery SET next_attempt_at = :now, updated_at = :now
-        WHERE subscription_id = :id AND status = 'pending' AND (locked_until IS NULL OR locked_until < :now)
-        RETURNING id`,
+    const waiting = await this.sql.updateReturning<{ id: string }>(
+      {
+        table: 'webhook_delivery',
+        set: 'next_attempt_at = :now, updated_at = :now',
+        where: `subscription_id = :id AND status = 'pending' AND (locked_until IS NULL OR locked_until < :now)`,
+        returning: ['id'],
+      },
       { id: item.subscriptionId, now },
     );
     // In shared jobs, not one each: the lanes pace them from a low limit.

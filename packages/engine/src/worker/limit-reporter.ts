@@ -40,7 +40,7 @@ export class LimitReporter {
       const cases = batch.map(([id, limit], i) => {
         params[`s${i}`] = id;
         params[`l${i}`] = limit;
-        return `WHEN :s${i} THEN CAST(:l${i} AS integer)`;
+        return `WHEN :s${i} THEN ${this.sql.dialect.integer(`:l${i}`)}`;
       });
       try {
         await this.sql.execute(`UPDATE webhook_subscription SET concurrency_limit = CASE id ${cases.join(' ')} END WHERE id IN (:...ids)`, params);

@@ -50,7 +50,7 @@ export class WebhooksCoreModule {
     return {
       ...options,
       module: WebhooksCoreModule,
-      imports: [...(options.imports ?? []), TypeOrmModule.forFeature(HOOKLINE_ENTITIES, extras.dataSource)],
+      imports: [...(options.imports ?? []), TypeOrmModule.forFeature(extras.entities ?? HOOKLINE_ENTITIES, extras.dataSource)],
       providers: [...(options.providers ?? []), runtime, ...services, lifecycle],
       exports: [runtimeToken, ...services.map((service) => service.provide)],
     };

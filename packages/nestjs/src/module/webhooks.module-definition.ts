@@ -1,4 +1,5 @@
 import { ConfigurableModuleBuilder } from '@nestjs/common';
+import type { HOOKLINE_ENTITIES } from '@hookline/engine';
 import type { WebhooksApiOptions } from '../api/api-options';
 import type { WebhooksDashboardOptions } from '../dashboard/dashboard-options';
 import type { WebhooksModuleOptions } from './webhooks-module-options';
@@ -11,6 +12,11 @@ export interface WebhooksModuleExtras {
   name?: string;
   /** The name of the host's TypeORM DataSource, when it is not the default one. */
   dataSource?: string;
+  /**
+   * The entities registered on that DataSource: HOOKLINE_ENTITIES by default, HOOKLINE_MYSQL_ENTITIES
+   * on MySQL and MariaDB. An extra because TypeORM needs them before the DataSource exists.
+   */
+  entities?: typeof HOOKLINE_ENTITIES;
   isGlobal?: boolean;
   /**
    * The REST API (mounted by default under `/v1`). An extra rather than an option because it
@@ -28,8 +34,11 @@ export const {
   ASYNC_OPTIONS_TYPE: WEBHOOKS_ASYNC_OPTIONS_TYPE,
 } = new ConfigurableModuleBuilder<WebhooksModuleOptions>({ moduleName: 'Webhooks' })
   .setClassMethodName('forRoot')
-  .setExtras<WebhooksModuleExtras>({ name: undefined, dataSource: undefined, isGlobal: true, api: undefined, dashboard: undefined }, (definition, extras) => ({
-    ...definition,
-    global: extras.isGlobal,
-  }))
+  .setExtras<WebhooksModuleExtras>(
+    { name: undefined, dataSource: undefined, entities: undefined, isGlobal: true, api: undefined, dashboard: undefined },
+    (definition, extras) => ({
+      ...definition,
+      global: extras.isGlobal,
+    }),
+  )
   .build();

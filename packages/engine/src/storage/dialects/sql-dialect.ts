@@ -1,6 +1,19 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { SqlRunner } from '../sql-runner';
+import type { LeasedWrite } from '../leased-write';
 
-export type DialectName = 'postgres' | 'sqlite';
+export type DialectName = 'postgres' | 'sqlite' | 'mysql';
+
+/** An UPDATE whose changed rows are read back: `UPDATE table SET set WHERE where RETURNING returning`. */
+export interface ReturningUpdate {
+  table: string;
+  set: string;
+  where: string;
+  /** Columns of the changed rows, as the update left them. */
+  returning: string[];
+  /** Rows another transaction is changing are left out instead of waited for: claims, which another worker is taking. */
+  skipLocked?: boolean;
+}
 
 /**
  * What differs between the databases Hookline's hand-written SQL runs on, in one place per
@@ -14,6 +27,10 @@ export interface SqlDialect {
   textListParameter(values: string[]): unknown;
   /** …and the FROM item that reads that parameter as rows of one column, `value`. */
   textListRows(placeholder: string): string;
+  /** A parameter as an integer where the database cannot infer its type (a CASE result). */
+  integer(expression: string): string;
+  /** The integer quotient of two non-negative integer expressions. */
+  quotient(dividend: string, divisor: string): string;
   /**
    * Whether one statement can do what otherwise takes a transaction of several: write a publish
    * batch, claim and load work, write a batch of outcomes (UPDATE … FROM VALUES … RETURNING,
@@ -22,6 +39,10 @@ export interface SqlDialect {
   readonly writesInOneStatement: boolean;
   /** How many outcome writes may run at once, and how long the flusher gathers a batch (ms). */
   readonly outcomeWrites: { maxConcurrent: number; lingerMs: number };
+  /** Bytes of values one statement may carry (MySQL's max_allowed_packet); undefined where only the parameter count limits it. */
+  readonly statementBytes?: number;
+  /** Fails at start-up, saying what to change, when the DataSource's schema cannot hold what Hookline writes. */
+  check?(dataSource: DataSource): void;
   /** Runs `work` in a transaction on `on`. */
   transaction<T>(dataSource: DataSource, on: EntityManager, work: (manager: EntityManager) => Promise<T>): Promise<T>;
   /**
@@ -29,4 +50,12 @@ export interface SqlDialect {
    * connection; undefined where the driver has none (the statement then runs as it is).
    */
   readonly prepared?: (runner: QueryRunner, name: string, sql: string, values: unknown[]) => Promise<{ rows: unknown[]; affected: number }>;
+  /** Runs the update and returns the `returning` columns of the rows it changed, which no other writer changed in between. */
+  updateReturning<T>(sql: SqlRunner, update: ReturningUpdate, params: Record<string, unknown>, manager?: EntityManager): Promise<T[]>;
+  /** Inserts the rows (their first column the id) but those that repeat a unique key; returns the ids inserted. */
+  insertNew(sql: SqlRunner, table: string, columns: string[], rows: unknown[][], manager: EntityManager): Promise<string[]>;
+  /** Writes deliveries' next states where the claim each names still holds; returns the ids written. */
+  updateLeased(sql: SqlRunner, write: LeasedWrite, now: Date, manager: EntityManager): Promise<string[]>;
+  /** Deletes up to `limit` rows matching `where`; returns how many. */
+  deleteSome(sql: SqlRunner, table: string, where: string, params: Record<string, unknown>, limit: number): Promise<number>;
 }

@@ -1,4 +1,5 @@
 import type { QueryRunner } from 'typeorm';
+import { standardSql } from '../standard-sql';
 import type { SqlDialect } from '../sql-dialect';
 
 /** The part of node-postgres' client a named statement needs. */
@@ -21,4 +22,5 @@ export const postgresDialect: SqlDialect = {
     const result = await client.query({ name, text: sql, values });
     return { rows: result.rows ?? [], affected: result.rowCount ?? 0 };
   },
+  ...standardSql,
 };

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { standardSql } from '../standard-sql';
 import type { SqlDialect } from '../sql-dialect';
 
 // better-sqlite3 gives every TypeORM QueryRunner the same single connection, so two transactions
@@ -23,4 +24,5 @@ export const sqliteDialect: SqlDialect = {
     );
     return result;
   },
+  ...standardSql,
 };
