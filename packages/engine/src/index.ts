@@ -2,6 +2,7 @@ export * from '@hookline/core';
 export type { HooklineOptions, QueueOptions } from './options/hookline-options';
 export { resolveOptions, type ResolvedWebhooksOptions } from './options/resolve-options';
 export { WebhooksConfigError } from './options/webhooks-config-error';
+export { DatabaseCheckError, type DatabaseCheckCode } from './storage/database-check-error';
 export { HooklineRuntime, type EventEmitterLike } from './runtime/hookline-runtime';
 export { createHookline, type Hookline, type HooklineHost } from './runtime/create-hookline';
 export type { HooklineLogger } from './options/hookline-logger';

@@ -13,6 +13,7 @@ import type { DeliveryQueue } from '../queue/delivery-queue';
 import { SecretCipher } from '../secrets/secret-cipher';
 import { SubscriptionSecrets } from '../secrets/subscription-secrets';
 import { WebhookStats } from '../stats/webhook-stats';
+import { checkDatabase } from '../storage/check-database';
 import { DeliveryStore } from '../storage/delivery-store';
 import { WebhookSubscriptions } from '../subscriptions/webhook-subscriptions';
 import { TestEventSender } from '../test-events/test-event-sender';
@@ -151,8 +152,9 @@ export class HooklineRuntime {
     return this.healthChecks.report(withDetail);
   }
 
-  /** Starts consuming deliveries and sweeping, as the options say. */
+  /** Checks the database (DatabaseCheckError says what to change), then starts consuming deliveries and sweeping, as the options say. */
   async start(): Promise<void> {
+    await checkDatabase(this.dataSource, this.store.sql);
     if (this.options.worker.enabled && !this.workerStarted) {
       this.workerStarted = true;
       // Attempts still running after a second go on without their job: slow endpoints keep no slots.

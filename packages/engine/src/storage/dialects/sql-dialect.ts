@@ -43,6 +43,8 @@ export interface SqlDialect {
   readonly statementBytes?: number;
   /** Fails at start-up, saying what to change, when the DataSource's schema cannot hold what Hookline writes. */
   check?(dataSource: DataSource): void;
+  /** Fails at start-up, saying what to change, when the server or Hookline's `tables` on it cannot run Hookline's statements as written. */
+  checkServer?(sql: SqlRunner, tables: string[]): Promise<void>;
   /** Runs `work` in a transaction on `on`. */
   transaction<T>(dataSource: DataSource, on: EntityManager, work: (manager: EntityManager) => Promise<T>): Promise<T>;
   /**

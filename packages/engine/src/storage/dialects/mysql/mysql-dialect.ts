@@ -1,4 +1,5 @@
 import type { SqlDialect } from '../sql-dialect';
+import { checkMysqlServer } from './mysql-checks';
 import { checkMysqlEntities } from './mysql-entities';
 import { mysqlTransaction } from './mysql-transaction';
 import { mysqlWrites } from './mysql-writes';
@@ -17,6 +18,7 @@ export const mysqlDialect: SqlDialect = {
   // Below max_allowed_packet's 16 MB default on MariaDB (MySQL's is 64 MB): a statement over it is refused whole.
   statementBytes: 8 * 1024 * 1024,
   check: checkMysqlEntities,
+  checkServer: checkMysqlServer,
   transaction: (_dataSource, on, work) => mysqlTransaction(on, work),
   ...mysqlWrites,
 };

@@ -1,5 +1,6 @@
 import type { QueryRunner } from 'typeorm';
 import { standardSql } from '../standard-sql';
+import { checkPostgresServer } from './postgres-checks';
 import type { SqlDialect } from '../sql-dialect';
 
 /** The part of node-postgres' client a named statement needs. */
@@ -13,6 +14,7 @@ export const postgresDialect: SqlDialect = {
   textListParameter: (values) => values,
   textListRows: (placeholder) => `unnest(CAST(${placeholder} AS varchar[])) AS t(value)`,
   writesInOneStatement: true,
+  checkServer: checkPostgresServer,
   outcomeWrites: { maxConcurrent: 2, lingerMs: 0 },
   // Each transaction gets its own pooled connection.
   transaction: (_dataSource, on, work) => on.transaction(work),
