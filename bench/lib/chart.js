@@ -11,6 +11,7 @@ const COLORS = {
   'hookline-pg-c20': '#2f6fdd',
   'hookline-pg-c50': '#4d86e6',
   'hookline-pg-c100': '#1b3f80',
+  'hookline-mysql': '#b5651d',
   'hookline-sqlite': '#2aa876',
   'hookline-sqlite-wal': '#7fd1ad',
 };

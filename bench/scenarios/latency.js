@@ -40,7 +40,7 @@ async function run(ctx) {
 module.exports = {
   id: 'latency',
   title: 'Latency: steady 500 events/s, one publish call per event; publish→receipt',
-  systems: (quick) => (quick ? ['raw', 'naive', 'hookline-pg'] : ['raw', 'naive', 'hookline-pg', 'hookline-sqlite']),
+  systems: (quick) => (quick ? ['raw', 'naive', 'hookline-pg'] : ['raw', 'naive', 'hookline-pg', 'hookline-mysql', 'hookline-sqlite']),
   timeLimitMs: (quick) => (quick ? 45_000 : 90_000),
   metric: { key: 'p99_ms', unit: 'ms p99', better: 'lower' },
   extraMetrics: [

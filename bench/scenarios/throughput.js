@@ -55,7 +55,7 @@ module.exports = {
   systems: (quick) =>
     quick
       ? ['raw', 'naive', 'hookline-pg', 'hookline-sqlite']
-      : ['raw', 'naive', 'hookline-pg', 'hookline-pg-axios', 'hookline-pg-fixed50', 'hookline-sqlite', 'hookline-sqlite-wal'],
+      : ['raw', 'naive', 'hookline-pg', 'hookline-pg-axios', 'hookline-pg-fixed50', 'hookline-mysql', 'hookline-sqlite', 'hookline-sqlite-wal'],
   timeLimitMs: (quick) => (quick ? 60_000 : 180_000),
   metric: { key: 'per_second', unit: 'deliveries/s', better: 'higher' },
   extraMetrics: [{ key: 'sender_cpu_us_per_delivery', unit: 'sender CPU µs/delivery', better: 'lower' }],

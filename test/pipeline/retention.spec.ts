@@ -61,6 +61,22 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('retentio
     const attemptsLeft: { started_at: string | number }[] = await t.dataSource.query('SELECT started_at FROM webhook_attempt');
     expect(attemptsLeft.every((a) => Number(a.started_at) >= Date.UTC(2026, 0, 1) - 30 * DAY)).toBe(true);
     expect(attemptsLeft).toHaveLength(1);
-    expect(result).toEqual({ attempts: 6, messages: 2, deliveries: 3 });
+    expect(result).toEqual({ attempts: 6, messages: 2, deliveries: 3, inbox: 0 });
+  });
+
+  it('forgets received webhooks\' ids after retention.inboxDays, with the rest of the log', async () => {
+    const t2 = await createTestApp(driver, { clock, worker: { enabled: false }, sweeper: { enabled: false }, retention: { inboxDays: 7 } });
+    try {
+      for (const [id, ageDays] of [['evt_8d', 8], ['evt_6d', 6]] as const) {
+        clock.set(Date.UTC(2026, 0, 1) - ageDays * DAY);
+        await t2.runtime.inbox.processOnce({ sender: 'payments', id }, () => undefined);
+      }
+      clock.set(Date.UTC(2026, 0, 1));
+      expect((await t2.runtime.pruner.prune()).inbox).toBe(1);
+      const left: { event_id: string }[] = await t2.dataSource.query(`SELECT event_id FROM webhook_inbox WHERE sender = 'payments'`);
+      expect(left.map((r) => r.event_id)).toEqual(['evt_6d']);
+    } finally {
+      await t2.close();
+    }
   });
 });

@@ -44,3 +44,7 @@ export { ApiKeyNotFoundError, InvalidApiKeyInputError } from './api-keys/api-key
 export { WebhookApiKeyEntity } from './storage/webhook-api-key.entity';
 export type { HealthReport, HealthVerdict, CheckStatus } from './operations/health-report';
 export { HooklineMetrics } from './operations/hookline-metrics';
+export { WebhookInbox, INBOX_RETENTION_DEFAULTS, type InboxKey, type InboxRetention, type ProcessOnceOptions, type ProcessOnceResult } from './inbox/webhook-inbox';
+export { createWebhookInbox, type WebhookInboxOptions } from './inbox/create-webhook-inbox';
+export { InvalidInboxKeyError } from './inbox/inbox-errors';
+export { WebhookInboxEntity } from './storage/webhook-inbox.entity';

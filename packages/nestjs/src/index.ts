@@ -35,6 +35,7 @@ export {
 } from './api/errors/api-errors';
 export type { ApiErrorDocument, ApiErrorObject } from './api/errors/error-document';
 export { WebhookReceiverModule } from './receiving/webhook-receiver.module';
-export { WEBHOOK_RECEIVER_OPTIONS, type WebhookReceiverModuleOptions } from './receiving/webhook-receiver.module-definition';
-export { VerifyWebhook, WebhookEvent } from './receiving/verify-webhook.decorator';
+export { WEBHOOK_RECEIVER_OPTIONS, type WebhookInboxModuleOptions, type WebhookReceiverModuleExtras, type WebhookReceiverModuleOptions } from './receiving/webhook-receiver.module-definition';
+export { VerifyWebhook, WebhookEvent, type VerifyWebhookOptions } from './receiving/verify-webhook.decorator';
+export type { ReceivedWebhook } from './receiving/verified-request';
 export { WebhookSignatureGuard } from './receiving/webhook-signature.guard';

@@ -102,6 +102,7 @@ export function resolveOptions(options: HooklineOptions = {}, env = process.env)
       attemptsDays: positive(options.retention?.attemptsDays ?? RETENTION_DEFAULTS.attemptsDays, '/retention/attemptsDays'),
       deliveredMessagesDays: positive(options.retention?.deliveredMessagesDays ?? RETENTION_DEFAULTS.deliveredMessagesDays, '/retention/deliveredMessagesDays'),
       failedMessagesDays: positive(options.retention?.failedMessagesDays ?? RETENTION_DEFAULTS.failedMessagesDays, '/retention/failedMessagesDays'),
+      inboxDays: positive(options.retention?.inboxDays ?? RETENTION_DEFAULTS.inboxDays, '/retention/inboxDays'),
       intervalMs: positiveInt(options.retention?.intervalMs ?? RETENTION_DEFAULTS.intervalMs, '/retention/intervalMs'),
       batchSize: positiveInt(options.retention?.batchSize ?? RETENTION_DEFAULTS.batchSize, '/retention/batchSize'),
     },

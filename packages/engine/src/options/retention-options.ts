@@ -7,6 +7,8 @@ export interface RetentionOptions {
   deliveredMessagesDays?: number;
   /** Messages with a failed delivery: kept for replay this long. Pending deliveries are never pruned. */
   failedMessagesDays?: number;
+  /** Ids of received webhooks in the inbox (processOnce): longer than any sender retries a webhook. */
+  inboxDays?: number;
   intervalMs?: number;
   /** Rows per statement, so no prune holds locks for long. */
   batchSize?: number;
@@ -17,6 +19,7 @@ export interface ResolvedRetentionOptions {
   attemptsDays: number;
   deliveredMessagesDays: number;
   failedMessagesDays: number;
+  inboxDays: number;
   intervalMs: number;
   batchSize: number;
 }
@@ -26,6 +29,7 @@ export const RETENTION_DEFAULTS: ResolvedRetentionOptions = {
   attemptsDays: 30,
   deliveredMessagesDays: 30,
   failedMessagesDays: 90,
+  inboxDays: 30,
   intervalMs: 60 * 60 * 1000,
   batchSize: 1_000,
 };

@@ -1,5 +1,6 @@
 import type { Clock } from '@hookline/core';
 import type { DataSource } from 'typeorm';
+import type { WebhookInbox } from '../inbox/webhook-inbox';
 import type { SqlRunner } from '../storage/sql-runner';
 import type { ResolvedRetentionOptions } from '../options/retention-options';
 
@@ -9,12 +10,14 @@ export interface PruneResult {
   attempts: number;
   messages: number;
   deliveries: number;
+  /** Received webhooks' ids no longer remembered by the inbox. */
+  inbox: number;
 }
 
 /**
  * Deletes what the retention policy no longer keeps, a batch at a time: old attempts, messages
  * whose deliveries all succeeded, and messages with failures once the replay window is over.
- * A message with a pending delivery is never touched, whatever its age.
+ * A message with a pending delivery is never touched, whatever its age. Then the inbox's old ids.
  */
 export class RetentionPruner {
   private timer?: NodeJS.Timeout;
@@ -26,6 +29,7 @@ export class RetentionPruner {
     private readonly clock: Clock,
     private readonly options: ResolvedRetentionOptions,
     private readonly onError: (error: unknown) => void,
+    private readonly inbox?: WebhookInbox,
   ) {}
 
   start(): void {
@@ -48,7 +52,7 @@ export class RetentionPruner {
 
   private async pruneAll(): Promise<PruneResult> {
     const now = this.clock.now().getTime();
-    const result: PruneResult = { attempts: 0, messages: 0, deliveries: 0 };
+    const result: PruneResult = { attempts: 0, messages: 0, deliveries: 0, inbox: 0 };
     const attemptCutoff = now - this.options.attemptsDays * DAY_MS;
     for (let deleted = -1; deleted !== 0; ) {
       deleted = await this.sql.dialect.deleteSome(this.sql, 'webhook_attempt', 'started_at < :cutoff', { cutoff: attemptCutoff }, this.options.batchSize);
@@ -56,6 +60,7 @@ export class RetentionPruner {
     }
     await this.pruneMessages(now - this.options.deliveredMessagesDays * DAY_MS, `d.status <> 'delivered'`, result);
     await this.pruneMessages(now - this.options.failedMessagesDays * DAY_MS, `d.status = 'pending'`, result);
+    result.inbox = (await this.inbox?.prune()) ?? 0;
     return result;
   }
 

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { WebhookApiKeys } from '../api-keys/webhook-api-keys';
 import type { WebhookDeliveries } from '../deliveries/webhook-deliveries';
+import type { WebhookInbox } from '../inbox/webhook-inbox';
 import type { WebhookMessages } from '../messages/webhook-messages';
 import type { HealthReport } from '../operations/health-report';
 import type { HooklineMetrics } from '../operations/hookline-metrics';
@@ -33,6 +34,8 @@ export interface Hookline {
   readonly messages: WebhookMessages;
   readonly stats: WebhookStats;
   readonly apiKeys: WebhookApiKeys;
+  /** Runs a received webhook's handler once per sender and event id, in the host's transaction when given its manager. */
+  readonly inbox: WebhookInbox;
   /** Sends a subscription the catalog's test event and answers with the first attempt. */
   readonly testEvents: TestEventSender;
   /** Prometheus figures: `metrics.registry.metrics()` is the text a scraper reads. */
@@ -61,6 +64,7 @@ export function createHookline(options: HooklineOptions, host: HooklineHost): Ho
     messages: runtime.messages,
     stats: runtime.stats,
     apiKeys: runtime.apiKeys,
+    inbox: runtime.inbox,
     testEvents: runtime.testEvents,
     metrics: runtime.metrics,
     health: ({ detail = true } = {}) => runtime.health(detail),

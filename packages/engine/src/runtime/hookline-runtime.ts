@@ -28,6 +28,7 @@ import { HooklineMetrics } from '../operations/hookline-metrics';
 import { HooklineHealth } from '../operations/hookline-health';
 import type { HealthReport } from '../operations/health-report';
 import { RetentionPruner } from '../retention/retention-pruner';
+import { WebhookInbox } from '../inbox/webhook-inbox';
 import type { HooklineLogger } from '../options/hookline-logger';
 
 export type EventEmitterLike = { emit(event: string, ...values: unknown[]): boolean };
@@ -54,6 +55,8 @@ export class HooklineRuntime {
   readonly sweeper: Sweeper;
   readonly metrics: HooklineMetrics;
   readonly pruner: RetentionPruner;
+  /** Received webhooks handled once per sender and id (processOnce). */
+  readonly inbox: WebhookInbox;
   readonly events: OperationalEvents;
   private readonly healthChecks: HooklineHealth;
   private readonly limitReporter: LimitReporter;
@@ -79,8 +82,14 @@ export class HooklineRuntime {
     const secrets = new SubscriptionSecrets(new SecretCipher(options.encryptionKeys), clock);
     this.queue = createQueue(options.queue, logger, options.worker.batchSize);
     this.metrics = new HooklineMetrics(sql, this.queue, clock);
-    this.pruner = new RetentionPruner(dataSource, sql, clock, options.retention, (error) =>
-      logger.warn(`Retention pruning failed (${(error as Error).message}); the next interval will try again.`),
+    this.inbox = new WebhookInbox(sql, clock, { days: options.retention.inboxDays, intervalMs: options.retention.intervalMs });
+    this.pruner = new RetentionPruner(
+      dataSource,
+      sql,
+      clock,
+      options.retention,
+      (error) => logger.warn(`Retention pruning failed (${(error as Error).message}); the next interval will try again.`),
+      this.inbox,
     );
     this.enqueuer = new DeliveryEnqueuer(this.queue, options.worker.batchSize, logger, options.enqueueWindowMs);
     this.afterCommit = new AfterCommitHooks((error) =>

@@ -1,6 +1,7 @@
 import { WebhookApiKeyEntity } from './webhook-api-key.entity';
 import { WebhookAttemptEntity } from './webhook-attempt.entity';
 import { WebhookDeliveryEntity } from './webhook-delivery.entity';
+import { WebhookInboxEntity } from './webhook-inbox.entity';
 import { WebhookMessageEntity } from './webhook-message.entity';
 import { WebhookSubscriptionEntity } from './webhook-subscription.entity';
 
@@ -11,4 +12,5 @@ export const HOOKLINE_ENTITIES = [
   WebhookDeliveryEntity,
   WebhookAttemptEntity,
   WebhookApiKeyEntity,
+  WebhookInboxEntity,
 ];

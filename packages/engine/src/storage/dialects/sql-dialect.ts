@@ -56,8 +56,10 @@ export interface SqlDialect {
   updateReturning<T>(sql: SqlRunner, update: ReturningUpdate, params: Record<string, unknown>, manager?: EntityManager): Promise<T[]>;
   /** Inserts the rows (their first column the id) but those that repeat a unique key; returns the ids inserted. */
   insertNew(sql: SqlRunner, table: string, columns: string[], rows: unknown[][], manager: EntityManager): Promise<string[]>;
+  /** Inserts one row unless a row with its primary key exists (or is being inserted: then waits for that one's transaction); true when it inserted. */
+  insertOnce(sql: SqlRunner, table: string, columns: string[], values: unknown[], manager: EntityManager): Promise<boolean>;
   /** Writes deliveries' next states where the claim each names still holds; returns the ids written. */
   updateLeased(sql: SqlRunner, write: LeasedWrite, now: Date, manager: EntityManager): Promise<string[]>;
-  /** Deletes up to `limit` rows matching `where`; returns how many. */
-  deleteSome(sql: SqlRunner, table: string, where: string, params: Record<string, unknown>, limit: number): Promise<number>;
+  /** Deletes up to `limit` rows matching `where`; returns how many. `key`: the table's primary key columns, `['id']` by default. */
+  deleteSome(sql: SqlRunner, table: string, where: string, params: Record<string, unknown>, limit: number, key?: string[]): Promise<number>;
 }

@@ -4,7 +4,7 @@ import { leasedRows, updateFromLeasedRows } from '../leased-write';
 import type { SqlRunner } from '../sql-runner';
 import type { ReturningUpdate, SqlDialect } from './sql-dialect';
 
-type StandardSql = Pick<SqlDialect, 'integer' | 'quotient' | 'updateReturning' | 'insertNew' | 'updateLeased' | 'deleteSome'>;
+type StandardSql = Pick<SqlDialect, 'integer' | 'quotient' | 'updateReturning' | 'insertNew' | 'insertOnce' | 'updateLeased' | 'deleteSome'>;
 
 /**
  * What PostgreSQL and SQLite write alike. Both have UPDATE/INSERT … RETURNING and ON CONFLICT:
@@ -28,6 +28,12 @@ export const standardSql: StandardSql = {
     return inserted.map((row) => row.id);
   },
 
+  async insertOnce(sql, table, columns, values, manager) {
+    const placeholders = values.map((_, i) => sql.placeholder(i + 1)).join(', ');
+    const { rows } = await sql.positional(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders}) ON CONFLICT DO NOTHING RETURNING 1 AS inserted`, values, manager);
+    return rows.length === 1;
+  },
+
   async updateLeased(sql, write, now, manager) {
     if (write.rows.length === 0) return [];
     const { tuples, values } = valueTuples(sql, write.rows, write.types);
@@ -41,6 +47,6 @@ export const standardSql: StandardSql = {
   },
 
   // Neither allows LIMIT on DELETE (SQLite only when compiled to).
-  deleteSome: (sql, table, where, params, limit) =>
-    sql.execute(`DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE ${where} LIMIT ${Math.floor(limit)})`, params),
+  deleteSome: (sql, table, where, params, limit, key = ['id']) =>
+    sql.execute(`DELETE FROM ${table} WHERE (${key.join(', ')}) IN (SELECT ${key.join(', ')} FROM ${table} WHERE ${where} LIMIT ${Math.floor(limit)})`, params),
 };

@@ -2,6 +2,7 @@ import { HooklineInit1763900000000 } from './1763900000000-hookline-init';
 import { HooklineApiKeys1763900000001 } from './1763900000001-hookline-api-keys';
 import { HooklineEndpointHealth1763900000002 } from './1763900000002-hookline-endpoint-health';
 import { HooklineEndpointPacing1763900000003 } from './1763900000003-hookline-endpoint-pacing';
+import { HooklineInbox1763900000004 } from './1763900000004-hookline-inbox';
 
 /** PostgreSQL migrations, oldest first; append them to the host DataSource's `migrations`. */
 export const HOOKLINE_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const HOOKLINE_MIGRATIONS = [
   HooklineApiKeys1763900000001,
   HooklineEndpointHealth1763900000002,
   HooklineEndpointPacing1763900000003,
+  HooklineInbox1763900000004,
 ];

@@ -3,6 +3,7 @@ import { WebhooksConfigError } from '../../../options/webhooks-config-error';
 import { WebhookApiKeyEntity } from '../../webhook-api-key.entity';
 import { WebhookAttemptEntity } from '../../webhook-attempt.entity';
 import { WebhookDeliveryEntity } from '../../webhook-delivery.entity';
+import { WebhookInboxEntity } from '../../webhook-inbox.entity';
 import { messageEntity } from '../../webhook-message.entity';
 import { WebhookSubscriptionEntity } from '../../webhook-subscription.entity';
 
@@ -16,6 +17,7 @@ export const HOOKLINE_MYSQL_ENTITIES = [
   WebhookDeliveryEntity,
   WebhookAttemptEntity,
   WebhookApiKeyEntity,
+  WebhookInboxEntity,
 ];
 
 /** Refuses a MySQL DataSource that registered HOOKLINE_ENTITIES: its payloads would stop at 64 KB. */

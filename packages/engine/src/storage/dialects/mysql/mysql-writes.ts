@@ -4,7 +4,10 @@ import type { SqlRunner } from '../../sql-runner';
 import type { ReturningUpdate, SqlDialect } from '../sql-dialect';
 import { updateLeasedRows } from './mysql-leased-update';
 
-type MysqlWrites = Pick<SqlDialect, 'updateReturning' | 'insertNew' | 'updateLeased' | 'deleteSome'>;
+type MysqlWrites = Pick<SqlDialect, 'updateReturning' | 'insertNew' | 'insertOnce' | 'updateLeased' | 'deleteSome'>;
+
+/** InnoDB's answer to a row repeating a unique key. */
+const ER_DUP_ENTRY = 1062;
 
 /**
  * MySQL has no UPDATE … RETURNING (MariaDB has RETURNING on INSERT and DELETE only): a transaction
@@ -37,6 +40,19 @@ export const mysqlWrites: MysqlWrites = {
     // The ids are freshly generated, so a row bearing one is a row this statement inserted.
     const inserted = await sql.rows<{ id: string }>(`SELECT id FROM ${table} WHERE id IN (:...ids)`, { ids: rows.map((row) => row[0]) }, manager);
     return inserted.map((row) => row.id);
+  },
+
+  // ON DUPLICATE KEY's affected-rows count cannot tell a skip from an insert under mysql2's FOUND_ROWS
+  // flag; the duplicate-key error can, and on InnoDB it undoes only its statement, not the transaction.
+  async insertOnce(sql, table, columns, values, manager) {
+    try {
+      await sql.positional(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${values.map(() => '?').join(', ')})`, values, manager);
+      return true;
+    } catch (error) {
+      const failed = error as { errno?: number; driverError?: { errno?: number } };
+      if (failed.errno === ER_DUP_ENTRY || failed.driverError?.errno === ER_DUP_ENTRY) return false;
+      throw error;
+    }
   },
 
   updateLeased: updateLeasedRows,
