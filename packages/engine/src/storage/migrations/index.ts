@@ -3,7 +3,7 @@ import { HooklineApiKeys1763900000001 } from './1763900000001-hookline-api-keys'
 import { HooklineEndpointHealth1763900000002 } from './1763900000002-hookline-endpoint-health';
 import { HooklineEndpointPacing1763900000003 } from './1763900000003-hookline-endpoint-pacing';
 
-/** PostgreSQL migrations, oldest first; append them to the host DataSource's `migrations`. */
+/** Hookline's migrations, oldest first, for PostgreSQL, MySQL/MariaDB and SQLite alike: `hookline-migrate up` runs them, or append them to the host DataSource's `migrations`. */
 export const HOOKLINE_MIGRATIONS = [
   HooklineInit1763900000000,
   HooklineApiKeys1763900000001,
