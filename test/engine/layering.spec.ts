@@ -15,7 +15,7 @@ const LAYERS = [
   ['queue'],
   ['publishing'],
   ['worker'],
-  ['subscriptions', 'deliveries', 'messages', 'stats', 'api-keys', 'retention', 'test-events', 'operations'],
+  ['subscriptions', 'deliveries', 'messages', 'stats', 'api-keys', 'retention', 'test-events', 'operations', 'migrate'],
   ['runtime'],
 ];
 const layerOf = (folder: string) => LAYERS.findIndex((layer) => layer.includes(folder));

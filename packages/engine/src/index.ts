@@ -23,6 +23,8 @@ export { WebhookMessageEntity } from './storage/webhook-message.entity';
 export { WebhookDeliveryEntity, DELIVERY_STATUSES, type DeliveryStatus } from './storage/webhook-delivery.entity';
 export { WebhookAttemptEntity } from './storage/webhook-attempt.entity';
 export { HOOKLINE_MIGRATIONS } from './storage/migrations';
+export { HooklineMigrator, type MigrationStatus } from './migrate/hookline-migrator';
+export { HOOKLINE_MIGRATIONS_TABLE } from './migrate/migrations-journal';
 export { SecretCipher, EncryptionKeyError, SecretDecryptionError } from './secrets/secret-cipher';
 export { OPERATIONAL_EVENT_PREFIX, type OperationalEventName, type OperationalEvents } from './worker/operational-events';
 export type { DeliveryQueue, DeliveryJob } from './queue/delivery-queue';
