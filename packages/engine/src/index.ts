@@ -25,6 +25,8 @@ export { WebhookAttemptEntity } from './storage/webhook-attempt.entity';
 export { HOOKLINE_MIGRATIONS } from './storage/migrations';
 export { HooklineMigrator, type MigrationStatus } from './migrate/hookline-migrator';
 export { HOOKLINE_MIGRATIONS_TABLE } from './migrate/migrations-journal';
+export { SchemaBehindError } from './migrate/schema-behind-error';
+export type { MigrationsMode } from './options/migrations-mode';
 export { SecretCipher, EncryptionKeyError, SecretDecryptionError } from './secrets/secret-cipher';
 export { OPERATIONAL_EVENT_PREFIX, type OperationalEventName, type OperationalEvents } from './worker/operational-events';
 export type { DeliveryQueue, DeliveryJob } from './queue/delivery-queue';

@@ -28,6 +28,7 @@ import { HooklineHealth } from '../operations/hookline-health';
 import type { HealthReport } from '../operations/health-report';
 import { RetentionPruner } from '../retention/retention-pruner';
 import type { HooklineLogger } from '../options/hookline-logger';
+import { runStartupMigrations } from '../migrate/startup-migrations';
 
 export type EventEmitterLike = { emit(event: string, ...values: unknown[]): boolean };
 
@@ -151,8 +152,9 @@ export class HooklineRuntime {
     return this.healthChecks.report(withDetail);
   }
 
-  /** Starts consuming deliveries and sweeping, as the options say. */
+  /** Brings Hookline's tables up to date (or checks them, as `migrations` says), then starts consuming deliveries and sweeping. */
   async start(): Promise<void> {
+    await runStartupMigrations(this.dataSource, this.options.migrations, this.logger);
     if (this.options.worker.enabled && !this.workerStarted) {
       this.workerStarted = true;
       // Attempts still running after a second go on without their job: slow endpoints keep no slots.
