@@ -15,7 +15,7 @@ const LAYERS = [
   ['queue'],
   ['publishing'],
   ['worker'],
-  ['subscriptions', 'deliveries', 'messages', 'stats', 'api-keys', 'retention', 'test-events', 'operations', 'inbox'],
+  ['subscriptions', 'deliveries', 'messages', 'stats', 'api-keys', 'retention', 'test-events', 'operations', 'inbox', 'migrate'],
   ['runtime'],
 ];
 const layerOf = (folder: string) => LAYERS.findIndex((layer) => layer.includes(folder));

@@ -1,3 +1,4 @@
+import type { MigrationsMode } from './migrations-mode';
 import type { RetentionOptions } from './retention-options';
 import type {
   Clock,
@@ -114,5 +115,11 @@ export interface HooklineOptions {
      */
     preparedStatements?: boolean;
   };
+  /**
+   * Hookline's tables at start-up: `auto` applies its pending migrations (the default), `check` refuses to
+   * start while any is pending (the default with NODE_ENV=production), `off` leaves them alone. Under
+   * `synchronize: true` TypeORM owns the schema and both only check the tables exist.
+   */
+  migrations?: MigrationsMode;
   clock?: Clock;
 }

@@ -4,6 +4,7 @@ import { RETENTION_DEFAULTS, type ResolvedRetentionOptions } from './retention-o
 import { EventCatalog, loyaltyCatalog, systemClock, type Clock } from '@hookline/core';
 import { WebhooksConfigError } from './webhooks-config-error';
 import type { HooklineOptions, QueueOptions } from './hookline-options';
+import { MIGRATIONS_MODES, type MigrationsMode } from './migrations-mode';
 
 // A fixed key for development only: secrets stay encrypted at rest, but anyone can read them.
 const DEVELOPMENT_KEY = Buffer.alloc(32, 'hookline-development-only-key!!').toString('base64');
@@ -31,6 +32,7 @@ export interface ResolvedWebhooksOptions {
   secretGraceSeconds: number;
   retention: ResolvedRetentionOptions;
   database: { preparedStatements: boolean };
+  migrations: MigrationsMode;
   endpointHealth: EndpointHealthOptions;
   clock: Clock;
   raw: HooklineOptions;
@@ -89,6 +91,7 @@ export function resolveOptions(options: HooklineOptions = {}, env = process.env)
     enqueueWindowMs: nonNegative(options.enqueueWindowMs ?? (queue.driver === 'bullmq' ? 2 : 0), '/enqueueWindowMs'),
     secretGraceSeconds: nonNegative(options.secretGraceSeconds ?? 86_400, '/secretGraceSeconds'),
     database: { preparedStatements: options.database?.preparedStatements ?? true },
+    migrations: resolveMigrations(options.migrations, env),
     endpointHealth: {
       enabled: options.endpointHealth?.enabled ?? true,
       failureThreshold: positiveInt(options.endpointHealth?.failureThreshold ?? 10, '/endpointHealth/failureThreshold'),
@@ -109,6 +112,15 @@ export function resolveOptions(options: HooklineOptions = {}, env = process.env)
     clock: options.clock ?? systemClock,
     raw: options,
   };
+}
+
+/** Production refuses to start behind rather than altering tables on its own; everywhere else start-up migrates. */
+function resolveMigrations(mode: HooklineOptions['migrations'], env: NodeJS.ProcessEnv): MigrationsMode {
+  if (mode === undefined) return env.NODE_ENV === 'production' ? 'check' : 'auto';
+  if (!MIGRATIONS_MODES.includes(mode)) {
+    throw new WebhooksConfigError(`migrations must be 'auto', 'check' or 'off', got ${JSON.stringify(mode)}.`, { pointer: '/migrations' });
+  }
+  return mode;
 }
 
 const ENDPOINT_CONCURRENCY_DEFAULTS: EndpointConcurrency = { min: 1, max: 100, initial: 10 };

@@ -13,7 +13,7 @@ import type { DeliveryQueue } from '../queue/delivery-queue';
 import { SecretCipher } from '../secrets/secret-cipher';
 import { SubscriptionSecrets } from '../secrets/subscription-secrets';
 import { WebhookStats } from '../stats/webhook-stats';
-import { checkDatabase } from '../storage/check-database';
+import { checkDatabase, checkReachable } from '../storage/check-database';
 import { DeliveryStore } from '../storage/delivery-store';
 import { WebhookSubscriptions } from '../subscriptions/webhook-subscriptions';
 import { TestEventSender } from '../test-events/test-event-sender';
@@ -30,6 +30,7 @@ import type { HealthReport } from '../operations/health-report';
 import { RetentionPruner } from '../retention/retention-pruner';
 import { WebhookInbox } from '../inbox/webhook-inbox';
 import type { HooklineLogger } from '../options/hookline-logger';
+import { runStartupMigrations } from '../migrate/startup-migrations';
 
 export type EventEmitterLike = { emit(event: string, ...values: unknown[]): boolean };
 
@@ -161,8 +162,11 @@ export class HooklineRuntime {
     return this.healthChecks.report(withDetail);
   }
 
-  /** Checks the database (DatabaseCheckError says what to change), then starts consuming deliveries and sweeping, as the options say. */
+  /** Checks the database, brings Hookline's tables up to date (or checks them, as `migrations` says), then starts consuming deliveries and sweeping. */
   async start(): Promise<void> {
+    // DatabaseCheckError and SchemaBehindError say what to change.
+    await checkReachable(this.dataSource, this.store.sql);
+    await runStartupMigrations(this.dataSource, this.options.migrations, this.logger);
     await checkDatabase(this.dataSource, this.store.sql);
     if (this.options.worker.enabled && !this.workerStarted) {
       this.workerStarted = true;

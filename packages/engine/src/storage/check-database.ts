@@ -3,12 +3,8 @@ import { DatabaseCheckError } from './database-check-error';
 import { HOOKLINE_ENTITIES } from './entities';
 import type { SqlRunner } from './sql-runner';
 
-/**
- * What start-up asks the database before any work runs, so a misconfigured one fails with the
- * fix instead of as odd errors under load: it answers, Hookline's tables are there, and the
- * dialect's own requirements (isolation level, server version, table settings) hold.
- */
-export async function checkDatabase(dataSource: DataSource, sql: SqlRunner): Promise<void> {
+/** Start-up's first question: does the database answer at all. */
+export async function checkReachable(dataSource: DataSource, sql: SqlRunner): Promise<void> {
   try {
     await sql.rows('SELECT 1 AS one');
   } catch (error) {
@@ -18,11 +14,19 @@ export async function checkDatabase(dataSource: DataSource, sql: SqlRunner): Pro
       { cause: error },
     );
   }
+}
+
+/**
+ * What start-up asks the database (after migrating it) before any work runs, so a misconfigured
+ * one fails with the fix instead of as odd errors under load: Hookline's tables are there, and
+ * the dialect's own requirements (isolation level, server version, table settings) hold.
+ */
+export async function checkDatabase(dataSource: DataSource, sql: SqlRunner): Promise<void> {
   const missing = await missingTables(dataSource);
   if (missing.length > 0) {
     throw new DatabaseCheckError(
       'HOOKLINE_TABLES_MISSING',
-      `Hookline's table${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing. Create them with Hookline's migrations (HOOKLINE_MIGRATIONS in the DataSource's migrations, then run them), or with TypeORM's synchronize outside production.`,
+      `Hookline's table${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing. Create them with Hookline's migrations: run \`npx hookline-migrate up\` (DATABASE_URL set), or set \`migrations: 'auto'\` to apply them at start-up, or add HOOKLINE_MIGRATIONS to your DataSource's \`migrations\` and run them; or with TypeORM's synchronize outside production.`,
     );
   }
   await sql.dialect.checkServer?.(sql, hooklineTables(dataSource).map((table) => table.tableName));

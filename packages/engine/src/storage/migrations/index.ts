@@ -4,7 +4,7 @@ import { HooklineEndpointHealth1763900000002 } from './1763900000002-hookline-en
 import { HooklineEndpointPacing1763900000003 } from './1763900000003-hookline-endpoint-pacing';
 import { HooklineInbox1763900000004 } from './1763900000004-hookline-inbox';
 
-/** PostgreSQL migrations, oldest first; append them to the host DataSource's `migrations`. */
+/** Hookline's migrations, oldest first, for PostgreSQL, MySQL/MariaDB and SQLite alike: `hookline-migrate up` runs them, or append them to the host DataSource's `migrations`. */
 export const HOOKLINE_MIGRATIONS = [
   HooklineInit1763900000000,
   HooklineApiKeys1763900000001,
