@@ -65,7 +65,7 @@ describe('the engine test kit on SQLite', () => {
     expect(() => expectWebhookSent(hookline.recorder, { event: 'points.earned', subscription: points, data: { ...earned, amount: 15 } })).toThrow(
       `with data {"customer_id":"cust_1","amount":15,"new_balance":1150}, but it was sent with other data:\n  - {"customer_id":"cust_1","amount":150,"new_balance":1150}`,
     );
-    expect(() => expectNoWebhookSent(hookline.recorder, { subscription: tiers })).toThrow(/Expected no webhook to https:\/\/tiers.example\/hooks, but 1 were sent/);
+    expect(() => expectNoWebhookSent(hookline.recorder, { subscription: tiers })).toThrow(/Expected no webhook to https:\/\/tiers.example\/hooks, but 1 was sent/);
   });
 
   it('says so when nothing was sent at all', async () => {

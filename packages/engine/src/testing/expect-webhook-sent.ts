@@ -59,7 +59,7 @@ export function expectNoWebhookSent(recorder: RecordingTransport, expected: { ev
   const sent = recorder.requests.filter(
     (request) => (expected.event === undefined || sentEvent(request).type === expected.event) && (url === undefined || request.url === url),
   );
-  if (sent.length > 0) fail(`Expected no ${expected.event ? `"${expected.event}" ` : ''}webhook${url ? ` to ${url}` : ''}, but ${sent.length} were sent.`, sent);
+  if (sent.length > 0) fail(`Expected no ${expected.event ? `"${expected.event}" ` : ''}webhook${url ? ` to ${url}` : ''}, but ${sent.length} ${sent.length === 1 ? 'was' : 'were'} sent.`, sent);
 }
 
 function fail(message: string, sent: readonly RecordedRequest[]): never {

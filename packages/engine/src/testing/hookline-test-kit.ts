@@ -5,6 +5,12 @@ import { RecordingTransport } from './recording-transport';
 import { TestClock } from './test-clock';
 import { TestKitError } from './test-kit-error';
 
+/**
+ * The key the kit encrypts secrets with when the host's options name none: tests store only test
+ * secrets, and a fixed key keeps them quiet (no development-key warning) whatever NODE_ENV says.
+ */
+const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 'hookline-test-kit').toString('base64');
+
 export interface TestKitOptions {
   /** Where the clock starts (default 2026-01-01T09:00:00Z). */
   clockStart?: Date | number;
@@ -27,12 +33,13 @@ export class HooklineTestKit {
 
   /**
    * The host's options with the kit's clock and recorder, the in-process queue (tests need no
-   * Redis) and the worker on. The periodic sweeper is off: drain() sweeps, on the test clock,
+   * Redis), the worker on, and a test encryption key unless the host gives one. The periodic sweeper is off: drain() sweeps, on the test clock,
    * so nothing runs between a test's steps on a real-time interval.
    */
   options<T extends HooklineOptions>(base: T): T {
     return {
       ...base,
+      encryptionKey: base.encryptionKey ?? TEST_ENCRYPTION_KEY,
       clock: this.clock,
       queue: { driver: 'in-process' },
       delivery: { ...base.delivery, transport: this.recorder },
