@@ -12,7 +12,8 @@ const DETACHED_GRACE_MS = 30_000;
  * sweeper puts due, unclaimed deliveries on the in-process queue, the worker claims, attempts
  * and writes their outcomes — until a sweep finds nothing and the queue and the worker are idle.
  * The sweeper with no staleness is what makes this independent of the queue's real-time timers:
- * a retry due by the test clock is found in the database, where its next attempt time is.
+ * a retry due by the test clock is found in the database, where its next attempt time is. Its
+ * delayed job, when its timer fires, claims nothing: the delivery is done, or not due by the clock.
  */
 export async function drainRuntime(runtime: HooklineRuntime): Promise<void> {
   const queue = runtime.queue;
