@@ -12,8 +12,9 @@ const DETACHED_GRACE_MS = 30_000;
  * sweeper puts due, unclaimed deliveries on the in-process queue, the worker claims, attempts
  * and writes their outcomes — until a sweep finds nothing and the queue and the worker are idle.
  * The sweeper with no staleness is what makes this independent of the queue's real-time timers:
- * a retry due by the test clock is found in the database, where its next attempt time is. Its
- * delayed job, when its timer fires, claims nothing: the delivery is done, or not due by the clock.
+ * a retry due by the test clock is found in the database, where its next attempt time is. When
+ * its delayed job's timer fires anyway, the claim takes the delivery only if the test clock says
+ * it is due, as drain() would have, and drain() waits for that job like any other.
  */
 export async function drainRuntime(runtime: HooklineRuntime): Promise<void> {
   const queue = runtime.queue;
