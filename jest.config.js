@@ -2,7 +2,9 @@
 const moduleNameMapper = {
   '^@hookline/core$': '<rootDir>/packages/core/src',
   '^@hookline/engine$': '<rootDir>/packages/engine/src',
+  '^@hookline/engine/testing$': '<rootDir>/packages/engine/src/testing',
   '^@hookline/nestjs$': '<rootDir>/packages/nestjs/src',
+  '^@hookline/nestjs/testing$': '<rootDir>/packages/nestjs/src/testing',
 };
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],

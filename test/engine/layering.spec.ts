@@ -17,6 +17,8 @@ const LAYERS = [
   ['worker'],
   ['subscriptions', 'deliveries', 'messages', 'stats', 'api-keys', 'retention', 'test-events', 'operations', 'inbox', 'migrate'],
   ['runtime'],
+  // The test kit wraps a runtime; only its own entry point (`@hookline/engine/testing`) leads to it.
+  ['testing'],
 ];
 const layerOf = (folder: string) => LAYERS.findIndex((layer) => layer.includes(folder));
 
@@ -66,7 +68,15 @@ describe('the engine layout', () => {
 
   it('is reached from the adapter only through its entry point', () => {
     const adapterImports = sourceFiles(join(root, 'packages', 'nestjs', 'src')).flatMap(importsOf);
-    const deep = adapterImports.filter(({ file, target }) => /@hookline\/engine\/|packages\/engine/.test(target) || (target.startsWith('.') && !resolve(dirname(file), target).startsWith(join(root, 'packages', 'nestjs'))));
+    const deep = adapterImports.filter(({ file, target }) => (/@hookline\/engine\/|packages\/engine/.test(target) && target !== '@hookline/engine/testing') || (target.startsWith('.') && !resolve(dirname(file), target).startsWith(join(root, 'packages', 'nestjs'))));
     expect(deep.map(({ file, target }) => `${relative(root, file)} -> ${target}`)).toEqual([]);
+  });
+
+  it('keeps the test kit out of the main entry points: only testing/ imports it', () => {
+    const adapterSource = join(root, 'packages', 'nestjs', 'src');
+    const all = [...engineImports, ...sourceFiles(adapterSource).flatMap(importsOf)];
+    const inTesting = (file: string) => /\/src\/testing\//.test(file);
+    const leaks = all.filter(({ file, target }) => !inTesting(file) && (/\/testing$/.test(target) || (target.startsWith('.') && inTesting(resolve(dirname(file), target) + '/'))));
+    expect(leaks.map(({ file, target }) => `${relative(root, file)} -> ${target}`)).toEqual([]);
   });
 });

@@ -111,7 +111,11 @@ describe('the packed tarballs', () => {
 });
 
 describe('a fresh Nest app on the embedded default (SQLite + in-process queue), installed with the README line', () => {
-  const app = new ScratchApp({ name: 'embedded-host', type: 'commonjs', sources: { 'app.module.ts': example('nest-host/embedded.module.ts'), 'main.ts': fixture('cjs-host/main.ts') } });
+  const app = new ScratchApp({
+    name: 'embedded-host',
+    type: 'commonjs',
+    sources: { 'app.module.ts': example('nest-host/embedded.module.ts'), 'main.ts': fixture('cjs-host/main.ts'), 'testing-kit.ts': fixture('cjs-host/testing-kit.ts') },
+  });
   const receiver = new TestReceiver();
 
   beforeAll(async () => {
@@ -144,6 +148,17 @@ describe('a fresh Nest app on the embedded default (SQLite + in-process queue), 
   it('allows no deep import past the exports map', async () => {
     await expect(app.exec('node', ['-e', "require('@hookline/nestjs/dist/index.js')"])).rejects.toThrow(/ERR_PACKAGE_PATH_NOT_EXPORTED/);
     expect(await app.exec('node', ['-e', "console.log(typeof require('@hookline/nestjs').WebhooksModule)"])).toBe('function\n');
+  });
+
+  it('runs the test kit from @hookline/nestjs/testing, compiled against its types: a failed attempt, a drained retry, a signed request', async () => {
+    const output = await app.exec('node', ['dist/testing-kit.js'], { NODE_ENV: 'test' });
+    expect(output).toMatch(/^kit ok: 500,200 dlv_\w+ X-GitHub-Delivery,X-Hub-Signature-256,content-type\n$/);
+    expect(await app.exec('node', ['-e', "console.log(typeof require('@hookline/engine/testing').createTestHookline)"])).toBe('function\n');
+  });
+
+  it('keeps the test kit out of the main entry points', async () => {
+    const loaded = "require('@hookline/nestjs'); console.log(Object.keys(require.cache).filter((file) => file.includes('/dist/testing/')).length)";
+    expect(await app.exec('node', ['-e', loaded])).toBe('0\n');
   });
 
   it('ships declaration files whose imports all resolve inside the installed packages', () => {

@@ -18,6 +18,9 @@ export {
   type LookupFunction,
 } from './delivery-options';
 export { DEFAULT_MAX_SOCKETS, type DeliveryRequest, type Transport, type TransportOptions } from './transport';
+export { runAttempt, type Exchange, type AttemptContext } from './run-attempt';
+export type { ResponseHead } from './attempt-outcome';
+export type { CappedBody } from './read-capped-body';
 export { createAxiosTransport } from './axios-transport';
 export { createUndiciTransport } from './undici-transport';
 export { createDeliverer, deliver, type Deliverer, type DelivererOptions } from './deliverer';

@@ -9,6 +9,8 @@ export interface SenderFormat {
   eventId(headers: IncomingHeaders, event: unknown): string | undefined;
   /** Headers read under another name first (svix-id for webhook-id …). */
   aliases?: Record<string, string>;
+  /** The header the sender puts its event id in, when it is a header the signer does not add (test requests carry it). */
+  idHeader?: string;
 }
 
 /** The event's own `id` field, where a sender puts its id in the body (Stripe's evt_…). */
@@ -17,6 +19,8 @@ export function idInBody(_headers: IncomingHeaders, event: unknown): string | un
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 const header = (name: string) => (headers: IncomingHeaders) => readHeader(headers, name);
+/** The event id travels in its own header: the reader and the name, from one string. */
+const idIn = (name: string) => ({ idHeader: name, eventId: header(name) });
 
 /** Platforms whose webhooks a Hookline receiver verifies by name alone. */
 const PLATFORMS = {
@@ -30,9 +34,9 @@ const PLATFORMS = {
   // `Stripe-Signature: t=<unix>,v1=<hex>` over "t.body"; the event id is the body's `id` (evt_…).
   stripe: { signer: { scheme: 'timestamped', header: 'Stripe-Signature' }, eventId: idInBody },
   // `X-Hub-Signature-256: sha256=<hex>` over the body; the delivery's GUID is its own header.
-  github: { signer: { scheme: 'hex', header: 'X-Hub-Signature-256', prefix: 'sha256=' }, eventId: header('X-GitHub-Delivery') },
+  github: { signer: { scheme: 'hex', header: 'X-Hub-Signature-256', prefix: 'sha256=' }, ...idIn('X-GitHub-Delivery') },
   // `X-Shopify-Hmac-Sha256: <base64>` over the body, keyed by the app's client secret.
-  shopify: { signer: { scheme: 'base64', header: 'X-Shopify-Hmac-Sha256' }, eventId: header('X-Shopify-Webhook-Id') },
+  shopify: { signer: { scheme: 'base64', header: 'X-Shopify-Hmac-Sha256' }, ...idIn('X-Shopify-Webhook-Id') },
 } satisfies Record<string, SenderFormat>;
 
 export type KnownSenderName = keyof typeof PLATFORMS | BuiltinProfileName;
@@ -42,7 +46,7 @@ function profileFormat(name: BuiltinProfileName): SenderFormat {
   const profile = builtinProfiles[name];
   const signer = profile.signer as SignerOptions;
   const idHeader = 'eventIdHeader' in profile ? profile.eventIdHeader : undefined;
-  if (idHeader) return { signer, eventId: header(idHeader) };
+  if (idHeader) return { signer, ...idIn(idHeader) };
   if (signer.scheme === 'standard') return { signer, eventId: header('webhook-id') };
   return { signer, eventId: idInBody };
 }

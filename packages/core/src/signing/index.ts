@@ -12,3 +12,4 @@ export type {
   TimestampFormat,
 } from './signer-options';
 export { WebhookVerificationError, type WebhookVerificationErrorCode } from './webhook-verification-error';
+export { SIGNATURE_SCHEMES, isSignatureSchemeName } from './signature-schemes';

@@ -55,8 +55,17 @@ export interface Hookline {
  * REST API and the dashboard).
  */
 export function createHookline(options: HooklineOptions, host: HooklineHost): Hookline {
+  return hooklineOf(createHooklineRuntime(options, host));
+}
+
+/** The runtime behind createHookline, for the test kit, which drains it (not exported by the package). */
+export function createHooklineRuntime(options: HooklineOptions, host: HooklineHost): HooklineRuntime {
   checkDataSource(host.dataSource);
-  const runtime = new HooklineRuntime(options, host.dataSource, host.logger ?? consoleLogger, host.events);
+  return new HooklineRuntime(options, host.dataSource, host.logger ?? consoleLogger, host.events);
+}
+
+/** The host's face of a runtime: its services, health, start and stop. */
+export function hooklineOf(runtime: HooklineRuntime): Hookline {
   return {
     publisher: runtime.publisher,
     subscriptions: runtime.subscriptions,

@@ -38,6 +38,7 @@ export class InProcessQueue implements DeliveryQueue {
   private readonly running = new Set<Promise<void>>();
   private worker?: Worker;
   private closed = false;
+  private idleWaiters: (() => void)[] = [];
 
   constructor(options: InProcessQueueOptions = {}) {
     this.logger = options.logger ?? stderrQueueLogger;
@@ -76,6 +77,17 @@ export class InProcessQueue implements DeliveryQueue {
     return { waiting: this.ready.length, delayed: this.delayed.size, active: this.running.size };
   }
 
+  /**
+   * Resolves once no job is waiting or running (delayed jobs do not count). The one hook the test
+   * kit's drain() needs: it waits for the queue to settle instead of polling counts() on a timer.
+   * Rejects when jobs are ready but no worker runs: they would wait forever.
+   */
+  whenIdle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    if (!this.worker) return Promise.reject(new QueueStateError('Jobs are waiting but no worker is running on the in-process queue: start the worker (hookline.start()) first.'));
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     this.worker = undefined;
@@ -83,6 +95,18 @@ export class InProcessQueue implements DeliveryQueue {
     this.delayed.clear();
     this.ready.length = 0;
     this.keys.clear();
+    this.wakeIdleWaiters();
+  }
+
+  private isIdle(): boolean {
+    return this.running.size === 0 && this.ready.length === 0;
+  }
+
+  private wakeIdleWaiters(): void {
+    if (!this.isIdle() || this.idleWaiters.length === 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const wake of waiters) wake();
   }
 
   private delay(job: DeliveryJob, delayMs: number): void {
@@ -127,6 +151,7 @@ export class InProcessQueue implements DeliveryQueue {
         this.running.delete(run);
         for (const job of jobs) this.keys.delete(job.key);
         this.pump();
+        this.wakeIdleWaiters();
       });
     this.running.add(run);
   }
