@@ -168,3 +168,30 @@ describe('inbox: { dataSource, retention } on a named DataSource', () => {
     }
   });
 });
+
+describe('forRootAsync with an inbox', () => {
+  it('resolves the senders from a factory and still handles a webhook once', async () => {
+    handled.runs = [];
+    @Module({
+      imports: [
+        TypeOrmModule.forRoot({ type: 'better-sqlite3', database: ':memory:', synchronize: true, autoLoadEntities: true }),
+        WebhookReceiverModule.forRootAsync({ useFactory: async () => ({ senders: { payments: { scheme: 'standard', secrets: [SECRET] } } }), inbox: true }),
+      ],
+      controllers: [PaymentsController],
+    })
+    class AsyncModule {}
+    const app = await NestFactory.create(AsyncModule, { rawBody: true, logger: false });
+    await app.listen(0, '127.0.0.1');
+    try {
+      await app.get(DataSource).query('CREATE TABLE host_ledger (entry_id varchar(64) NOT NULL PRIMARY KEY, amount integer NOT NULL)');
+      const target = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/hooks/payments`;
+      const id = `msg_${randomUUID()}`;
+      const statuses = [];
+      for (let i = 0; i < 2; i += 1) statuses.push((await fetch(target, { method: 'POST', ...signed(id) })).status);
+      expect(statuses).toEqual([200, 200]);
+      expect(handled.runs).toEqual([id]);
+    } finally {
+      await app.close();
+    }
+  });
+});
