@@ -87,6 +87,12 @@ describe.each(EMPTY_DATABASES.map((make) => [make().name, make] as const))('hook
     await expect(runMigrateCommand(['status', '--drizzle'], migrator)).rejects.toThrow('Unexpected arguments: --drizzle.');
   });
 
+  it("ignores another tool's `migrations` table that has no name column", async () => {
+    const dataSource = await connect();
+    await dataSource.query('CREATE TABLE migrations (id integer, migration varchar(255))');
+    expect(await new HooklineMigrator(dataSource).up()).toEqual(ALL);
+  });
+
   it('counts migrations the host ran itself with HOOKLINE_MIGRATIONS in its own list (typeorm migration:run)', async () => {
     const host = await connect({ entities: [], migrations: HOOKLINE_MIGRATIONS });
     await host.runMigrations();
