@@ -66,16 +66,31 @@ describe.each(EMPTY_DATABASES.map((make) => [make().name, make] as const))('hook
     expect(await schemaLeftToSync(await connect(), database())).toEqual([]);
   });
 
-  it('sql prints statements that, run by another tool, create the entities\' schema and record the migrations as applied', async () => {
+  it.each([
+    ['sql', /;\n|;$/],
+    ['sql --drizzle', /;\n--> statement-breakpoint\n|;$/],
+  ])('%s prints statements that, run one by one by another tool, create the entities\' schema and record the migrations', async (command, separator) => {
     const migrator = new HooklineMigrator(await connect());
-    const printed = await runMigrateCommand(['sql'], migrator);
+    const printed = await runMigrateCommand(command.split(' '), migrator);
     expect(printed.exitCode).toBe(0);
-    // What a host's own tool does with the file: run each statement, nothing of Hookline's in the loop.
+    // What a host's own tool does with the file (drizzle's migrator splits at its breakpoints): nothing of Hookline's in the loop.
     const hostTool = await connect();
-    for (const statement of printed.output.split(/;\n|;$/).filter((s) => s.trim() !== '')) await hostTool.query(statement);
+    for (const statement of printed.output.split(separator).filter((s) => s.trim() !== '')) await hostTool.query(statement);
     expect(await migrator.status()).toEqual({ applied: ALL, pending: [] });
     expect(await schemaLeftToSync(hostTool, database())).toEqual([]);
     expect((await runMigrateCommand(['sql'], migrator)).output).toBe('-- Nothing pending: the schema is current.');
+  });
+
+  it('refuses unknown commands and arguments as usage mistakes', async () => {
+    const migrator = new HooklineMigrator(await connect());
+    await expect(runMigrateCommand(['down'], migrator)).rejects.toThrow('Unknown command "down".');
+    await expect(runMigrateCommand(['status', '--drizzle'], migrator)).rejects.toThrow('Unexpected arguments: --drizzle.');
+  });
+
+  it("ignores another tool's `migrations` table that has no name column", async () => {
+    const dataSource = await connect();
+    await dataSource.query('CREATE TABLE migrations (id integer, migration varchar(255))');
+    expect(await new HooklineMigrator(dataSource).up()).toEqual(ALL);
   });
 
   it('counts migrations the host ran itself with HOOKLINE_MIGRATIONS in its own list (typeorm migration:run)', async () => {

@@ -57,6 +57,15 @@ async function createApiKey(app: ScratchApp, databaseUrl: string, tenant: string
   return (JSON.parse(output) as { key: string }).key;
 }
 
+/** The README's CI check and migration: status fails while behind, up applies, status passes. */
+async function migrateWithTheBin(app: ScratchApp, env: Record<string, string>): Promise<void> {
+  const before = await app.execToExit('npx', ['hookline-migrate', 'status'], env);
+  expect(before).toEqual({ code: 1, stdout: expect.stringContaining('5 pending: run `hookline-migrate up`.') });
+  expect((await app.execToExit('npx', ['hookline-migrate', 'up'], env)).code).toBe(0);
+  const after = await app.execToExit('npx', ['hookline-migrate', 'status'], env);
+  expect(after).toEqual({ code: 0, stdout: expect.stringContaining('The schema is current.') });
+}
+
 /** The README's path: a key from the CLI, a subscription over the REST API, a domain event, a verified delivery. */
 async function subscribeEmitAndVerify(app: ScratchApp, hostUrl: string, databaseUrl: string, receiver: TestReceiver): Promise<void> {
   const key = await createApiKey(app, databaseUrl, 'my-shop');
@@ -102,7 +111,7 @@ describe('the packed tarballs', () => {
 
   it('ships the dashboard files in the adapter and the CLI in the engine', () => {
     expect(packed.find((entry) => entry.name === '@hookline/nestjs')!.files).toEqual(expect.arrayContaining(['dist/dashboard/assets/index.html', 'dist/dashboard/assets/main.js']));
-    expect(packed.find((entry) => entry.name === '@hookline/engine')!.files).toEqual(expect.arrayContaining(['dist/api-keys/cli.js']));
+    expect(packed.find((entry) => entry.name === '@hookline/engine')!.files).toEqual(expect.arrayContaining(['dist/api-keys/cli.js', 'dist/migrate/cli.js']));
   });
 
   it('every README install line names only packages this repository pins', () => {
@@ -145,6 +154,10 @@ describe('a fresh Nest app on the embedded default (SQLite + in-process queue), 
     expect(await app.stop()).toEqual(STOPPED_CLEANLY);
   });
 
+  it('migrates a fresh SQLite file with the installed hookline-migrate bin: status exits 1, up, status exits 0', async () => {
+    await migrateWithTheBin(app, { DATABASE_URL: join(app.dir, 'data', 'migrated.sqlite') });
+  });
+
   it('allows no deep import past the exports map', async () => {
     await expect(app.exec('node', ['-e', "require('@hookline/nestjs/dist/index.js')"])).rejects.toThrow(/ERR_PACKAGE_PATH_NOT_EXPORTED/);
     expect(await app.exec('node', ['-e', "console.log(typeof require('@hookline/nestjs').WebhooksModule)"])).toBe('function\n');
@@ -170,7 +183,11 @@ describe('a fresh Nest app on the embedded default (SQLite + in-process queue), 
 });
 
 describe('a fresh Nest app on PostgreSQL + BullMQ, installed with the README line', () => {
-  const app = new ScratchApp({ name: 'postgres-host', type: 'commonjs', sources: { 'app.module.ts': example('nest-host/postgres-bullmq.module.ts'), 'main.ts': fixture('cjs-host/main.ts') } });
+  const app = new ScratchApp({
+    name: 'postgres-host',
+    type: 'commonjs',
+    sources: { 'app.module.ts': example('nest-host/postgres-bullmq.module.ts'), 'main.ts': fixture('cjs-host/main.ts'), 'data-source.ts': example('migrations/typeorm-data-source.ts') },
+  });
   const receiver = new TestReceiver();
   // The README module uses BullMQ's default key prefix, so this app gets a Redis database of its own, emptied afterwards.
   const redisUrl = `${REDIS_URL.replace(/\/\d*$/, '')}/3`;
@@ -203,6 +220,26 @@ describe('a fresh Nest app on PostgreSQL + BullMQ, installed with the README lin
     await app.start(env, /host listening/);
     await subscribeEmitAndVerify(app, `http://127.0.0.1:${port}`, database.url, receiver);
     expect(await app.stop()).toEqual(STOPPED_CLEANLY);
+  });
+
+  it('migrates a fresh PostgreSQL database with the installed hookline-migrate bin: status exits 1, up, status exits 0', async () => {
+    const fresh = await freshDatabase();
+    try {
+      await migrateWithTheBin(app, { DATABASE_URL: fresh.url });
+    } finally {
+      await fresh.drop();
+    }
+  });
+
+  it("runs Hookline's migrations through the host's own typeorm migration:run (README data source), which hookline-migrate status then counts", async () => {
+    expect(readmeText()).toContain(example('migrations/typeorm-data-source.ts').trim());
+    const fresh = await freshDatabase();
+    try {
+      await app.exec('npx', ['typeorm', 'migration:run', '-d', 'dist/data-source.js'], { DATABASE_URL: fresh.url });
+      expect(await app.execToExit('npx', ['hookline-migrate', 'status'], { DATABASE_URL: fresh.url })).toEqual({ code: 0, stdout: expect.stringContaining('The schema is current.') });
+    } finally {
+      await fresh.drop();
+    }
   });
 });
 

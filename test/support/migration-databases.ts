@@ -17,12 +17,17 @@ export interface EmptyDatabase {
 }
 
 export function emptySqlite(): EmptyDatabase {
-  const dir = mkdtempSync(join(tmpdir(), 'hl-migrate-'));
+  // The folder is made in create(), not here: describe.each builds one database per title just for its name.
+  let dir = '';
   return {
     name: 'SQLite',
-    env: { DATABASE_URL: join(dir, 'app.sqlite') },
+    get env() {
+      return { DATABASE_URL: join(dir, 'app.sqlite') };
+    },
     entities: HOOKLINE_ENTITIES,
-    create: async () => undefined,
+    create: async () => {
+      dir = mkdtempSync(join(tmpdir(), 'hl-migrate-'));
+    },
     drop: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }

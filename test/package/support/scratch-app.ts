@@ -97,6 +97,17 @@ export class ScratchApp {
     }
   }
 
+  /** Runs a command that may fail on purpose (e.g. `npx hookline-migrate status` while behind): its exit code and stdout. */
+  async execToExit(file: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string }> {
+    this.log.push(`$ ${[file, ...args].join(' ')}`);
+    const { code, stdout, stderr } = await run(file, args, { cwd: this.dir, env: { ...process.env, ...env } }).then(
+      (done) => ({ code: 0, ...done }),
+      (failed: { code?: number; stdout?: string; stderr?: string }) => ({ code: failed.code ?? 1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' }),
+    );
+    this.log.push(stdout.trim(), stderr.trim(), `(exit ${code})`);
+    return { code, stdout };
+  }
+
   /** Starts `node dist/main.js`; resolves once its output matches `ready`, rejects if it exits first. */
   async start(env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs = 60_000): Promise<string> {
     return new Promise((resolve, reject) => {

@@ -3,7 +3,11 @@ import type { HooklineMigrator } from './hookline-migrator';
 export const MIGRATE_USAGE = `Usage (DATABASE_URL=postgres://…, mysql://…, mariadb://… or a SQLite file path; DATABASE_SCHEMA optional):
   hookline-migrate status   applied and pending migrations; exits 1 while any is pending
   hookline-migrate up       applies the pending ones in one transaction, under a lock
-  hookline-migrate sql      prints the statements \`up\` would run, for your own migration tool`;
+  hookline-migrate sql      prints the statements \`up\` would run, for your own migration tool
+  hookline-migrate sql --drizzle   the same, split by drizzle-kit's \`--> statement-breakpoint\``;
+
+/** drizzle's migrator runs a custom migration's SQL piece by piece between these (an SQL comment to any other tool). */
+const DRIZZLE_BREAKPOINT = '--> statement-breakpoint';
 
 /** A usage mistake: the CLI prints the usage and exits 2. */
 export class MigrateUsageError extends Error {}
@@ -17,7 +21,9 @@ export interface MigrateOutcome {
 /** Runs one `hookline-migrate` command. */
 export async function runMigrateCommand(argv: string[], migrator: HooklineMigrator): Promise<MigrateOutcome> {
   const [command, ...rest] = argv;
-  if (rest.length > 0) throw new MigrateUsageError(`Unexpected arguments: ${rest.join(' ')}.`);
+  const drizzle = command === 'sql' && rest[0] === '--drizzle';
+  const unexpected = drizzle ? rest.slice(1) : rest;
+  if (unexpected.length > 0) throw new MigrateUsageError(`Unexpected arguments: ${unexpected.join(' ')}.`);
   switch (command) {
     case 'status': {
       const { applied, pending } = await migrator.status();
@@ -32,7 +38,8 @@ export async function runMigrateCommand(argv: string[], migrator: HooklineMigrat
     }
     case 'sql': {
       const statements = await migrator.sql();
-      return { output: statements.length > 0 ? statements.map((s) => `${s};`).join('\n') : '-- Nothing pending: the schema is current.', exitCode: 0 };
+      if (statements.length === 0) return { output: '-- Nothing pending: the schema is current.', exitCode: 0 };
+      return { output: statements.map((s) => `${s};`).join(drizzle ? `\n${DRIZZLE_BREAKPOINT}\n` : '\n'), exitCode: 0 };
     }
     default:
       throw new MigrateUsageError(command ? `Unknown command "${command}".` : 'Name a command.');

@@ -23,11 +23,17 @@ export function journalInsert(database: MigrationDatabase, migration: { name: st
  * `typeorm migration:run` with HOOKLINE_MIGRATIONS in its list (recorded in its own table).
  */
 export async function appliedMigrationNames(queryRunner: QueryRunner, hostTable: string | undefined): Promise<Set<string>> {
-  const names = new Set<string>();
-  for (const table of new Set([HOOKLINE_MIGRATIONS_TABLE, hostTable ?? 'migrations'])) {
-    if (!(await queryRunner.hasTable(table))) continue;
-    const rows: { name: string }[] = await queryRunner.query(`SELECT name FROM ${queryRunner.connection.driver.escape(table)}`);
-    for (const row of rows) names.add(row.name);
-  }
+  const names = new Set(await namesIn(queryRunner, HOOKLINE_MIGRATIONS_TABLE));
+  const host = hostTable ?? 'migrations';
+  if (host === HOOKLINE_MIGRATIONS_TABLE) return names;
+  for (const name of await namesIn(queryRunner, host)) names.add(name);
   return names;
+}
+
+async function namesIn(queryRunner: QueryRunner, table: string): Promise<string[]> {
+  // A `migrations` table of another tool (Laravel's has no `name`) says nothing about Hookline's; and a failed
+  // SELECT would abort PostgreSQL's migration transaction, so look before reading.
+  if (!(await queryRunner.hasTable(table)) || !(await queryRunner.hasColumn(table, 'name'))) return [];
+  const rows: { name: string }[] = await queryRunner.query(`SELECT name FROM ${queryRunner.connection.driver.escape(table)}`);
+  return rows.map((row) => row.name);
 }
