@@ -1,11 +1,10 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { cleanUpIfKilled } from './clean-up-if-killed';
 import { freePort } from './dedicated-redis';
 import { eventually } from './receiver';
+import { ServerProcess } from './server-process';
 
 /**
  * A MariaDB server of the test's own (mariadb-install-db in a temporary directory, its own port
@@ -13,11 +12,9 @@ import { eventually } from './receiver';
  * touching the machine's server. `--user=root` lets it run as root, as the tests do.
  */
 export class DedicatedMariadb {
-  private readonly dir = mkdtempSync(join(tmpdir(), 'hookline-mariadb-'));
-  private readonly dataDir = join(this.dir, 'data');
-  private readonly pidFile = join(this.dir, 'server.pid');
-  private process?: ChildProcess;
-  private releaseWatchdog?: () => void;
+  // SIGTERM: MariaDB ends every connection, rolls back open transactions and shuts down, well under a second.
+  private readonly server = new ServerProcess('hookline-mariadb-', 'SIGTERM');
+  private readonly dataDir = join(this.server.dir, 'data');
   port = 0;
 
   /** The server's URL, without a database (see mysqlAdmin). */
@@ -29,54 +26,36 @@ export class DedicatedMariadb {
   async start(): Promise<this> {
     if (!this.port) {
       this.port = await freePort();
-      this.releaseWatchdog = cleanUpIfKilled(`kill -9 "$(cat '${this.pidFile}')"; rm -rf '${this.dir}'`);
-      execFileSync(
-        'mariadb-install-db',
-        ['--no-defaults', `--datadir=${this.dataDir}`, '--auth-root-authentication-method=normal', '--user=root', '--skip-test-db'],
-        { stdio: ['ignore', 'ignore', 'pipe'] },
-      );
+      mkdirSync(this.server.dir, { recursive: true });
+      const install = ['--no-defaults', `--datadir=${this.dataDir}`, '--auth-root-authentication-method=normal', '--user=root', '--skip-test-db'];
+      execFileSync('mariadb-install-db', install, { stdio: ['ignore', 'ignore', 'pipe'] });
     }
     // Durability is not what these tests are about: no binary log, no flush at each commit.
-    this.process = spawn(
-      'mariadbd',
-      [
-        '--no-defaults',
-        `--datadir=${this.dataDir}`,
-        `--port=${this.port}`,
-        '--bind-address=127.0.0.1',
-        `--socket=${join(this.dir, 'sock')}`,
-        `--pid-file=${this.pidFile}`,
-        `--log-error=${join(this.dir, 'server.log')}`,
-        '--user=root',
-        '--skip-log-bin',
-        '--skip-name-resolve',
-        '--innodb-buffer-pool-size=64M',
-        '--innodb-flush-log-at-trx-commit=0',
-        '--max-connections=200',
-      ],
-      { stdio: 'ignore' },
-    );
-    // The server must not keep the test process alive, nor outlive it (see cleanUpIfKilled).
-    this.process.unref();
+    this.server.spawn('mariadbd', [
+      '--no-defaults',
+      `--datadir=${this.dataDir}`,
+      `--port=${this.port}`,
+      '--bind-address=127.0.0.1',
+      `--socket=${join(this.server.dir, 'sock')}`,
+      `--pid-file=${join(this.server.dir, 'mariadbd.pid')}`,
+      `--log-error=${join(this.server.dir, 'server.log')}`,
+      '--user=root',
+      '--skip-log-bin',
+      '--skip-name-resolve',
+      '--innodb-buffer-pool-size=64M',
+      '--innodb-flush-log-at-trx-commit=0',
+      '--max-connections=200',
+    ]);
     await this.waitUntilAccepting();
     return this;
   }
 
-  /** SIGTERM: MariaDB ends every connection, rolls back open transactions and shuts down (well under a second). */
-  async stop(): Promise<void> {
-    const proc = this.process;
-    this.process = undefined;
-    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-    const exited = new Promise((resolve) => proc.once('exit', resolve));
-    proc.kill('SIGTERM');
-    await exited;
+  stop(): Promise<void> {
+    return this.server.stop();
   }
 
   async dispose(): Promise<void> {
-    await this.stop();
-    this.releaseWatchdog?.();
-    this.releaseWatchdog = undefined;
-    rmSync(this.dir, { recursive: true, force: true });
+    await this.server.dispose();
     this.port = 0;
   }
 
@@ -86,8 +65,7 @@ export class DedicatedMariadb {
         (connection) => connection.end().then(() => true),
         () => false,
       );
-    await eventually(accepting, 30_000, 100).catch(() => {
-      throw new Error(`MariaDB on port ${this.port} did not accept connections (see ${join(this.dir, 'server.log')})`);
-    });
+    await eventually(async () => !this.server.running || (await accepting()), 30_000, 100);
+    if (!this.server.running) throw new Error(`MariaDB on port ${this.port} exited at start-up (see ${join(this.server.dir, 'server.log')})`);
   }
 }
