@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Response } from 'supertest';
-import { postgresBullmq, sqliteInProcess, type TestDriver } from '../support/drivers';
+import { mysqlBullmq, postgresBullmq, sqliteInProcess, type TestDriver } from '../support/drivers';
 import { eventually, TestReceiver } from '../support/receiver';
 import type { ApiClient } from '../api/support/api-client';
 import { createApiTestApp, type ApiTestApp } from '../api/support/api-test-app';
@@ -52,6 +52,7 @@ const isRouteMiss = (response: Response): boolean => response.status === 404 && 
 describe.each([
   [sqliteInProcess, 200],
   [postgresBullmq, 40],
+  [mysqlBullmq, 40],
 ] as [() => TestDriver, number][])('API fuzzing (%p)', (makeDriver, numRuns) => {
   const driver = makeDriver();
   const receiver = new TestReceiver();

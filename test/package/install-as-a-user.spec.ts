@@ -1,17 +1,19 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
-import { Client } from 'pg';
 import { Redis } from 'ioredis';
 import request from 'supertest';
 import { Webhook } from 'standardwebhooks';
-import { POSTGRES_URL, REDIS_URL } from '../support/drivers';
-import { eventually, TestReceiver } from '../support/receiver';
+import { MYSQL_TYPE, REDIS_URL } from '../support/drivers';
+import { eventually, type TestReceiver } from '../support/receiver';
+import { freshMysqlDatabase, freshPostgresDatabase } from './support/fresh-databases';
 import { packageName, pinned } from './support/lock-versions';
 import { packPackages, type PackedPackage } from './support/packed-packages';
 import { readmeInstallLine, readmeText } from './support/readme-install-lines';
 import { ScratchApp } from './support/scratch-app';
+import { scratchHostSuite } from './support/scratch-host-suite';
+import { escapingTypeReferences } from './support/type-references';
 
 // Installs, compiles and boots real apps: minutes, not seconds, and run on its own after the other suites.
 jest.setTimeout(10 * 60_000);
@@ -30,25 +32,6 @@ const tarballs = () => packed.map((entry) => entry.tarball);
 /** The README's line with `@hookline/nestjs` replaced by the tarballs and each package pinned to the lock file's version. */
 function installSpecs(including: string, excluding: string[] = []): string[] {
   return readmeInstallLine(including, excluding).flatMap((spec) => (spec === '@hookline/nestjs' ? tarballs() : [pinned(packageName(spec))]));
-}
-
-async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `hookline_pkg_${process.pid}_${Date.now()}`;
-  const admin = new Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new Client({ connectionString: POSTGRES_URL });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
 }
 
 /** Creates an API key with the shipped bin, exactly as the README tells a user to. */
@@ -93,6 +76,15 @@ async function subscribeEmitAndVerify(app: ScratchApp, hostUrl: string, database
   });
 }
 
+/** The ES-module main's one published event arrived, and the secret it printed verifies it. */
+async function expectVerifiedPublish(app: ScratchApp, output: string, receiver: TestReceiver): Promise<void> {
+  await receiver.waitFor(1, 60_000);
+  const secret = /secret (whsec_\S+)/.exec(output)![1];
+  const [delivery] = receiver.requests;
+  expect(new Webhook(secret).verify(delivery.body, delivery.headers as Record<string, string>)).toMatchObject({ type: 'points.earned', data: { customer_id: 'cust_esm' } });
+  app.log.push(`receiver: ${delivery.headers['webhook-id']} ${delivery.body} (standardwebhooks verified it)`);
+}
+
 beforeAll(() => {
   packDir = mkdtempSync(join(tmpdir(), 'hookline-pack-'));
   packed = packPackages(packDir);
@@ -115,7 +107,7 @@ describe('the packed tarballs', () => {
   });
 
   it('every README install line names only packages this repository pins', () => {
-    expect(() => [installSpecs('better-sqlite3'), installSpecs('bullmq'), installSpecs('pg', ['bullmq'])]).not.toThrow();
+    expect(() => [installSpecs('better-sqlite3'), installSpecs('bullmq'), installSpecs('pg', ['bullmq']), installSpecs('mysql2')]).not.toThrow();
   });
 });
 
@@ -125,19 +117,7 @@ describe('a fresh Nest app on the embedded default (SQLite + in-process queue), 
     type: 'commonjs',
     sources: { 'app.module.ts': example('nest-host/embedded.module.ts'), 'main.ts': fixture('cjs-host/main.ts'), 'testing-kit.ts': fixture('cjs-host/testing-kit.ts') },
   });
-  const receiver = new TestReceiver();
-
-  beforeAll(async () => {
-    await receiver.start();
-    await app.install(installSpecs('better-sqlite3'));
-    await app.compile();
-  });
-
-  afterAll(async () => {
-    await app.stop();
-    await receiver.stop();
-    app.dispose();
-  });
+  const { receiver } = scratchHostSuite(app, () => installSpecs('better-sqlite3'));
 
   it('embeds the README module verbatim', () => {
     expect(readmeText()).toContain(example('nest-host/embedded.module.ts').trim());
@@ -188,27 +168,17 @@ describe('a fresh Nest app on PostgreSQL + BullMQ, installed with the README lin
     type: 'commonjs',
     sources: { 'app.module.ts': example('nest-host/postgres-bullmq.module.ts'), 'main.ts': fixture('cjs-host/main.ts'), 'data-source.ts': example('migrations/typeorm-data-source.ts') },
   });
-  const receiver = new TestReceiver();
   // The README module uses BullMQ's default key prefix, so this app gets a Redis database of its own, emptied afterwards.
   const redisUrl = `${REDIS_URL.replace(/\/\d*$/, '')}/3`;
-  let database: Awaited<ReturnType<typeof freshDatabase>>;
-
-  beforeAll(async () => {
-    await receiver.start();
-    database = await freshDatabase();
-    await app.install(installSpecs('bullmq'));
-    await app.compile();
+  const host = scratchHostSuite(app, () => installSpecs('bullmq'), {
+    database: freshPostgresDatabase,
+    async cleanUp() {
+      const redis = new Redis(redisUrl);
+      await redis.flushdb();
+      redis.disconnect();
+    },
   });
-
-  afterAll(async () => {
-    await app.stop();
-    await receiver.stop();
-    await database?.drop();
-    const redis = new Redis(redisUrl);
-    await redis.flushdb();
-    redis.disconnect();
-    app.dispose();
-  });
+  const { receiver } = host;
 
   it('embeds the README module verbatim', () => {
     expect(readmeText()).toContain(example('nest-host/postgres-bullmq.module.ts').trim());
@@ -216,14 +186,14 @@ describe('a fresh Nest app on PostgreSQL + BullMQ, installed with the README lin
 
   it('migrates, takes a key from the CLI, subscribes over the API and delivers an emitted event through BullMQ', async () => {
     const port = await freePort();
-    const env = { PORT: String(port), HOOKLINE_ENCRYPTION_KEY: encryptionKey, DATABASE_URL: database.url, REDIS_URL: redisUrl, NODE_ENV: 'development' };
+    const env = { PORT: String(port), HOOKLINE_ENCRYPTION_KEY: encryptionKey, DATABASE_URL: host.database.url, REDIS_URL: redisUrl, NODE_ENV: 'development' };
     await app.start(env, /host listening/);
-    await subscribeEmitAndVerify(app, `http://127.0.0.1:${port}`, database.url, receiver);
+    await subscribeEmitAndVerify(app, `http://127.0.0.1:${port}`, host.database.url, receiver);
     expect(await app.stop()).toEqual(STOPPED_CLEANLY);
   });
 
   it('migrates a fresh PostgreSQL database with the installed hookline-migrate bin: status exits 1, up, status exits 0', async () => {
-    const fresh = await freshDatabase();
+    const fresh = await freshPostgresDatabase();
     try {
       await migrateWithTheBin(app, { DATABASE_URL: fresh.url });
     } finally {
@@ -233,7 +203,7 @@ describe('a fresh Nest app on PostgreSQL + BullMQ, installed with the README lin
 
   it("runs Hookline's migrations through the host's own typeorm migration:run (README data source), which hookline-migrate status then counts", async () => {
     expect(readmeText()).toContain(example('migrations/typeorm-data-source.ts').trim());
-    const fresh = await freshDatabase();
+    const fresh = await freshPostgresDatabase();
     try {
       await app.exec('npx', ['typeorm', 'migration:run', '-d', 'dist/data-source.js'], { DATABASE_URL: fresh.url });
       expect(await app.execToExit('npx', ['hookline-migrate', 'status'], { DATABASE_URL: fresh.url })).toEqual({ code: 0, stdout: expect.stringContaining('The schema is current.') });
@@ -245,24 +215,10 @@ describe('a fresh Nest app on PostgreSQL + BullMQ, installed with the README lin
 
 describe('an ES-module Nest host (type: module, nodenext) with the worker-only install line', () => {
   const app = new ScratchApp({ name: 'esm-host', type: 'module', sources: { 'app.module.ts': fixture('esm-host/app.module.ts'), 'main.ts': fixture('esm-host/main.ts') } });
-  const receiver = new TestReceiver();
-  let database: Awaited<ReturnType<typeof freshDatabase>>;
+  const host = scratchHostSuite(app, () => installSpecs('pg', ['bullmq']), { database: freshPostgresDatabase });
+  const { receiver } = host;
 
-  beforeAll(async () => {
-    await receiver.start();
-    database = await freshDatabase();
-    await app.install(installSpecs('pg', ['bullmq']));
-    await app.compile();
-  });
-
-  afterAll(async () => {
-    await app.stop();
-    await receiver.stop();
-    await database?.drop();
-    app.dispose();
-  });
-
-  const env = () => ({ HOOKLINE_ENCRYPTION_KEY: encryptionKey, DATABASE_URL: database.url, RECEIVER_URL: receiver.url('/esm'), NODE_ENV: 'development' });
+  const env = () => ({ HOOKLINE_ENCRYPTION_KEY: encryptionKey, DATABASE_URL: host.database.url, RECEIVER_URL: receiver.url('/esm'), NODE_ENV: 'development' });
 
   it('refuses to start the REST API without its packages, naming the install line', async () => {
     const { code, output } = await app.runToExit({ ...env(), HOST_API: 'on' });
@@ -281,36 +237,23 @@ describe('an ES-module Nest host (type: module, nodenext) with the worker-only i
 
   it('imports the package, boots and delivers a published event', async () => {
     const output = await app.start(env(), /published msg_\w+ to 1 subscription/);
-    await receiver.waitFor(1, 60_000);
-    const secret = /secret (whsec_\S+)/.exec(output)![1];
-    const [delivery] = receiver.requests;
-    expect(new Webhook(secret).verify(delivery.body, delivery.headers as Record<string, string>)).toMatchObject({ type: 'points.earned', data: { customer_id: 'cust_esm' } });
-    app.log.push(`receiver: ${delivery.headers['webhook-id']} ${delivery.body} (standardwebhooks verified it)`);
+    await expectVerifiedPublish(app, output, receiver);
     expect(await app.stop()).toEqual(STOPPED_CLEANLY);
   });
 });
 
-/** Relative imports and `/// <reference path>`s in a package's .d.ts files that point outside it. */
-function escapingTypeReferences(packageDir: string): string[] {
-  const found: string[] = [];
-  for (const file of walk(join(packageDir, 'dist')).filter((path) => path.endsWith('.d.ts'))) {
-    const text = readFileSync(file, 'utf8');
-    for (const [, target] of text.matchAll(/(?:from\s+|import\(|reference path=)["']([^"']+)["']/g)) {
-      if (!target.startsWith('.')) continue;
-      const resolved = resolve(dirname(file), target);
-      if (relative(packageDir, resolved).startsWith('..')) found.push(`${relative(packageDir, file)} -> ${target}`);
-    }
-    if (/packages\/(core|engine|nestjs)\/src|\/work\//.test(text)) found.push(`${relative(packageDir, file)} names a monorepo path`);
-  }
-  return found;
-}
+describe('an ES-module host on MySQL/MariaDB through mysql2, installed with the README line', () => {
+  const app = new ScratchApp({ name: 'mysql-host', type: 'module', sources: { 'app.module.ts': fixture('mysql-host/app.module.ts'), 'main.ts': fixture('esm-host/main.ts') } });
+  const host = scratchHostSuite(app, () => installSpecs('mysql2'), { database: freshMysqlDatabase });
+  const { receiver } = host;
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
+  it('finds the engine’s optional mysql2 peer in the app, boots and delivers a signed published event', async () => {
+    const env = { HOOKLINE_ENCRYPTION_KEY: encryptionKey, DATABASE_URL: host.database.url, DATABASE_TYPE: MYSQL_TYPE, RECEIVER_URL: receiver.url('/mysql'), NODE_ENV: 'development' };
+    const output = await app.start(env, /published msg_\w+ to 1 subscription/);
+    await expectVerifiedPublish(app, output, receiver);
+    expect(await app.stop()).toEqual(STOPPED_CLEANLY);
   });
-}
+});
 
 async function freePort(): Promise<number> {
   return new Promise((resolvePort) => {

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { HOOKLINE_ENTITIES, HooklineRuntime, type WebhooksModuleOptions } from '@hookline/nestjs';
-import { postgresBullmq } from '../support/drivers';
+import { mysqlBullmq, postgresBullmq } from '../support/drivers';
 import { deliveryIds, publishPoints, silentLogger, tally } from '../support/pipeline-harness';
 import { eventually, TestReceiver } from '../support/receiver';
 import { TEST_ENCRYPTION_KEY } from '../support/test-app';
@@ -9,8 +9,8 @@ const BURST = 3_000;
 
 // Two worker processes' worth of runtimes on one database and one BullMQ queue: each has its own
 // lanes and limits for the same endpoint, and a claim decides who sends each delivery.
-describe('a burst to one endpoint shared by two BullMQ workers', () => {
-  const driver = postgresBullmq();
+describe.each([postgresBullmq, mysqlBullmq])('a burst to one endpoint shared by two BullMQ workers (%p)', (makeDriver) => {
+  const driver = makeDriver();
   const receiver = new TestReceiver();
   let dataSource: DataSource;
   const runtimes: HooklineRuntime[] = [];
@@ -19,7 +19,7 @@ describe('a burst to one endpoint shared by two BullMQ workers', () => {
     await driver.setUp();
     await receiver.start();
     const { autoLoadEntities: _auto, ...database } = driver.database() as Record<string, unknown>;
-    dataSource = await new DataSource({ ...(database as object), entities: HOOKLINE_ENTITIES } as never).initialize();
+    dataSource = await new DataSource({ ...(database as object), entities: driver.entities ?? HOOKLINE_ENTITIES } as never).initialize();
     const options: WebhooksModuleOptions = {
       queue: driver.queue(),
       encryptionKey: TEST_ENCRYPTION_KEY,

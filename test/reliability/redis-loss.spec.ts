@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { HooklineRuntime } from '@hookline/nestjs';
 import { DedicatedRedis } from '../support/dedicated-redis';
-import { createSchemaDataSource, deliveryIds, faultOptions, publishPoints, silentLogger, tally } from '../support/pipeline-harness';
+import { deliveryIds, faultOptions, publishPoints, silentLogger, tally } from '../support/pipeline-harness';
 import { eventually, TestReceiver } from '../support/receiver';
+import { FAULT_DATABASES, type DatabaseScope } from '../support/test-databases';
 
-describe('losing Redis mid-run', () => {
+describe.each(FAULT_DATABASES)('losing Redis mid-run, on $name', (database) => {
   const redis = new DedicatedRedis();
   const receiver = new TestReceiver();
-  let db: Awaited<ReturnType<typeof createSchemaDataSource>>;
+  let db: DatabaseScope;
   let runtime: HooklineRuntime;
 
   beforeEach(async () => {
@@ -18,7 +19,7 @@ describe('losing Redis mid-run', () => {
       await new Promise((resolve) => setTimeout(resolve, 2));
       return { status: 200 };
     };
-    db = await createSchemaDataSource();
+    db = await database.createScope();
     runtime = new HooklineRuntime(faultOptions(redis.url, `hlloss-${randomBytes(3).toString('hex')}`), db.dataSource, silentLogger);
     await runtime.start();
   });
@@ -40,7 +41,7 @@ describe('losing Redis mid-run', () => {
     const atFlush = receiver.requests.length;
     await eventually(async () => (await deliveryIds(db.dataSource)).undelivered === 0, 120_000, 200);
     const result = tally((await deliveryIds(db.dataSource)).all, receiver);
-    console.log(`FLUSHALL at ${atFlush} received: ${JSON.stringify(result)}`);
+    console.log(`${database.name}: FLUSHALL at ${atFlush} received: ${JSON.stringify(result)}`);
     expect(result).toMatchObject({ published: 2000, unique: 2000, lost: 0 });
     expect(atFlush).toBeLessThan(2000);
   }, 180_000);
@@ -56,7 +57,7 @@ describe('losing Redis mid-run', () => {
     await redis.start();
     await eventually(async () => (await deliveryIds(db.dataSource)).undelivered === 0, 120_000, 200);
     const result = tally((await deliveryIds(db.dataSource)).all, receiver);
-    console.log(`Redis stopped and restarted empty: ${JSON.stringify(result)}`);
+    console.log(`${database.name}: Redis stopped and restarted empty: ${JSON.stringify(result)}`);
     expect(result).toMatchObject({ published: 1500, unique: 1500, lost: 0 });
   }, 180_000);
 });

@@ -2,31 +2,24 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { HooklineRuntime } from '@hookline/nestjs';
 import { DedicatedRedis } from '../support/dedicated-redis';
-import { POSTGRES_URL } from '../support/drivers';
-import {
-  createSchemaDataSource,
-  deliveryIds,
-  faultOptions,
-  publisherRuntime,
-  publishPoints,
-  tally,
-} from '../support/pipeline-harness';
+import { deliveryIds, faultOptions, publisherRuntime, publishPoints, tally } from '../support/pipeline-harness';
 import { eventually, TestReceiver } from '../support/receiver';
+import { FAULT_DATABASES, type DatabaseScope } from '../support/test-databases';
 import { WorkerProcesses } from '../support/worker-processes';
 
-describe('a worker process killed with SIGKILL mid-run', () => {
+describe.each(FAULT_DATABASES)('a worker process killed with SIGKILL mid-run, on $name', (database) => {
   const redis = new DedicatedRedis();
   const receiver = new TestReceiver();
   const prefix = `hlcrash-${randomBytes(3).toString('hex')}`;
-  let db: Awaited<ReturnType<typeof createSchemaDataSource>>;
+  let db: DatabaseScope;
   let publisher: HooklineRuntime;
   let dataSource: DataSource;
-  const workers = new WorkerProcesses(() => ({ postgresUrl: POSTGRES_URL, schema: db.schema, options: faultOptions(redis.url, prefix) }));
+  const workers = new WorkerProcesses(() => ({ connection: db.connection, options: faultOptions(redis.url, prefix) }));
 
   beforeAll(async () => {
     await redis.start();
     await receiver.start();
-    db = await createSchemaDataSource();
+    db = await database.createScope();
     dataSource = db.dataSource;
     publisher = publisherRuntime(dataSource, faultOptions(redis.url, prefix));
   });
@@ -65,7 +58,7 @@ describe('a worker process killed with SIGKILL mid-run', () => {
 
     const { all } = await deliveryIds(dataSource);
     const result = tally(all, receiver);
-    console.log(`SIGKILL x2 (at ${atFirstKill} and ${atSecondKill} received): ${JSON.stringify(result)}`);
+    console.log(`SIGKILL x2 on ${database.name} (at ${atFirstKill} and ${atSecondKill} received): ${JSON.stringify(result)}`);
     expect(result.published).toBe(3000);
     expect(result.lost).toBe(0);
     expect(result.unique).toBe(3000);

@@ -1,10 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Redis from 'ioredis';
-import { cleanUpIfKilled } from './clean-up-if-killed';
+import { ServerProcess } from './server-process';
 
 /** A free TCP port on 127.0.0.1. */
 export async function freePort(): Promise<number> {
@@ -21,9 +17,8 @@ export async function freePort(): Promise<number> {
  * is fsynced to an AOF in its directory, so a restart keeps the queue's data.
  */
 export class DedicatedRedis {
-  private process?: ChildProcess;
-  private readonly dir = mkdtempSync(join(tmpdir(), 'hookline-redis-'));
-  private releaseWatchdog?: () => void;
+  // SIGKILL: what was not written to the AOF is lost, as in a crash.
+  private readonly server = new ServerProcess('hookline-redis-', 'SIGKILL');
   port = 0;
 
   constructor(private readonly options: { appendOnly?: boolean } = {}) {}
@@ -34,27 +29,14 @@ export class DedicatedRedis {
 
   async start(): Promise<this> {
     if (!this.port) this.port = await freePort();
-    mkdirSync(this.dir, { recursive: true });
     const persistence = this.options.appendOnly ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
-    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--dir', this.dir], {
-      stdio: 'ignore',
-    });
-    // The server must not keep the test process alive, nor outlive it (see cleanUpIfKilled).
-    this.process.unref();
-    writeFileSync(join(this.dir, 'server.pid'), String(this.process.pid));
-    this.releaseWatchdog ??= cleanUpIfKilled(`kill -9 "$(cat '${this.dir}/server.pid')"; rm -rf '${this.dir}'`);
+    this.server.spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--dir', this.server.dir]);
     await this.waitUntil(true);
     return this;
   }
 
-  async stop(): Promise<void> {
-    const proc = this.process;
-    this.process = undefined;
-    rmSync(join(this.dir, 'server.pid'), { force: true });
-    if (!proc || proc.exitCode !== null) return;
-    const exited = new Promise((resolve) => proc.once('exit', resolve));
-    proc.kill('SIGKILL');
-    await exited;
+  stop(): Promise<void> {
+    return this.server.stop();
   }
 
   async flushAll(): Promise<void> {
@@ -65,10 +47,7 @@ export class DedicatedRedis {
   }
 
   async dispose(): Promise<void> {
-    await this.stop();
-    this.releaseWatchdog?.();
-    this.releaseWatchdog = undefined;
-    rmSync(this.dir, { recursive: true, force: true });
+    await this.server.dispose();
     this.port = 0;
   }
 

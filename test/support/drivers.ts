@@ -44,27 +44,11 @@ export function postgresBullmq(): TestDriver {
   const prefix = `hltest-${suffix}`;
   return {
     name: 'postgres + bullmq',
-    database: () => ({
-      type: 'postgres',
-      url: POSTGRES_URL,
-      schema,
-      synchronize: true,
-      entities: HOOKLINE_ENTITIES,
-      // Hookline's hand-written SQL uses unqualified table names; the search path finds the suite's schema.
-      extra: { options: `-c search_path=${schema}`, max: 10 },
-    }),
+    database: () => ({ ...postgresConnection(POSTGRES_URL, schema), synchronize: true, entities: HOOKLINE_ENTITIES }),
     queue: () => ({ driver: 'bullmq', connection: REDIS_URL, prefix }),
-    async setUp() {
-      const client = new Client({ connectionString: POSTGRES_URL });
-      await client.connect();
-      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-      await client.end();
-    },
+    setUp: () => postgresAdmin(`CREATE SCHEMA IF NOT EXISTS ${schema}`),
     async tearDown() {
-      const client = new Client({ connectionString: POSTGRES_URL });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
+      await postgresAdmin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await deleteRedisKeys(prefix);
     },
   };
@@ -76,21 +60,10 @@ export function mysqlBullmq(): TestDriver {
   const prefix = `hltest-${suffix}`;
   return {
     name: `${MYSQL_TYPE} + bullmq`,
-    database: () => ({
-      type: MYSQL_TYPE,
-      url: `${MYSQL_URL}/${database}`,
-      // utf8mb4 keeps every character of a payload; the database's binary collation compares tenants, ids and keys exactly.
-      charset: 'utf8mb4_bin',
-      synchronize: true,
-      entities: HOOKLINE_MYSQL_ENTITIES,
-      extra: { connectionLimit: 10 },
-    }),
+    database: () => ({ ...mysqlConnection(MYSQL_URL, database), synchronize: true, entities: HOOKLINE_MYSQL_ENTITIES }),
     entities: HOOKLINE_MYSQL_ENTITIES,
     queue: () => ({ driver: 'bullmq', connection: REDIS_URL, prefix }),
-    async setUp() {
-      // Case-sensitive, as PostgreSQL and SQLite compare: MySQL's default collations would make tenant "Acme" equal "acme".
-      await mysqlAdmin(`CREATE DATABASE IF NOT EXISTS ${database} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
-    },
+    setUp: () => createMysqlDatabase(database),
     async tearDown() {
       await mysqlAdmin(`DROP DATABASE IF EXISTS ${database}`);
       await deleteRedisKeys(prefix);
@@ -98,9 +71,48 @@ export function mysqlBullmq(): TestDriver {
   };
 }
 
+/** How a suite reaches its schema on PostgreSQL at `url` (entities aside). */
+export function postgresConnection(url: string, schema: string) {
+  return {
+    type: 'postgres' as const,
+    url,
+    schema,
+    // Hookline's hand-written SQL uses unqualified table names; the search path finds the suite's schema.
+    extra: { options: `-c search_path=${schema}`, max: 10 },
+  };
+}
+
+/** How a suite reaches its database on the MySQL/MariaDB server at `url` (entities aside). */
+export function mysqlConnection(url: string, database: string) {
+  return {
+    type: MYSQL_TYPE,
+    url: `${url}/${database}`,
+    // utf8mb4 keeps every character of a payload; the database's binary collation compares tenants, ids and keys exactly.
+    charset: 'utf8mb4_bin',
+    extra: { connectionLimit: 10 },
+  };
+}
+
+/** Creates `database` on the MySQL/MariaDB server at `url`, as Hookline needs it. */
+export function createMysqlDatabase(database: string, url = MYSQL_URL): Promise<void> {
+  // Case-sensitive, as PostgreSQL and SQLite compare: MySQL's default collations would make tenant "Acme" equal "acme".
+  return mysqlAdmin(`CREATE DATABASE IF NOT EXISTS ${database} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`, url);
+}
+
+/** Runs one statement on the PostgreSQL server outside any suite's schema (create it, drop it). */
+export async function postgresAdmin(statement: string, url = POSTGRES_URL): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Runs one statement on the MySQL server outside any suite's database (create it, drop it). */
-export async function mysqlAdmin(statement: string): Promise<void> {
-  const connection = await createConnection(MYSQL_URL);
+export async function mysqlAdmin(statement: string, url = MYSQL_URL): Promise<void> {
+  const connection = await createConnection(url);
   try {
     await connection.query(statement);
   } finally {

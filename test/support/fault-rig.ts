@@ -1,15 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import type { HooklineLogger, HooklineRuntime, WebhooksModuleOptions } from '@hookline/nestjs';
-import type { DataSource } from 'typeorm';
-import type { DedicatedPostgres } from './dedicated-postgres';
 import { DedicatedRedis } from './dedicated-redis';
-import { POSTGRES_URL } from './drivers';
-import { cleanUpAll, createSchemaDataSource, faultOptions, publisherRuntime, silentLogger } from './pipeline-harness';
+import { cleanUpAll, faultOptions, publisherRuntime, silentLogger } from './pipeline-harness';
+import type { DatabaseScope, TestDatabase } from './test-databases';
 import { WorkerProcesses } from './worker-processes';
 
 interface Server {
   start(): Promise<unknown>;
   stop(): Promise<unknown>;
+}
+
+/** A database server of the suite's own (DedicatedPostgres, DedicatedMariadb). */
+export interface DatabaseServer extends Server {
+  readonly url: string;
+  dispose(): Promise<unknown>;
 }
 
 export interface FaultRigConfig<R extends Server> {
@@ -20,8 +24,10 @@ export interface FaultRigConfig<R extends Server> {
   options?: (redisUrl: string, prefix: string) => WebhooksModuleOptions;
   /** The suite's own Redis when it needs a particular one (e.g. append-only). */
   redis?: DedicatedRedis;
-  /** A PostgreSQL server of the suite's own, instead of the machine's. */
-  postgres?: DedicatedPostgres;
+  /** The database the suite's scope lives on. */
+  database: TestDatabase;
+  /** A server of the suite's own for that database, instead of the machine's. */
+  server?: DatabaseServer;
   /** The publisher runtime's logger (silent by default). */
   logger?: HooklineLogger;
 }
@@ -31,29 +37,28 @@ export interface FaultRig<R extends Server> {
   receiver: R;
   /** Worker-only Hookline processes on the suite's schema and Redis. */
   workers: WorkerProcesses;
-  /** The suite's schema on PostgreSQL; set once beforeAll ran. */
-  readonly db: { dataSource: DataSource; schema: string };
+  /** The suite's schema or database; set once beforeAll ran. */
+  readonly db: DatabaseScope;
   /** A Hookline runtime that publishes and manages subscriptions but runs no worker; set once beforeAll ran. */
   readonly publisher: HooklineRuntime;
 }
 
 /**
- * What every fault suite stands on: its own Redis (and PostgreSQL if asked), a receiver, a
- * schema, a publisher and worker processes; registered in beforeAll/afterAll, and torn down
+ * What every fault suite stands on: its own Redis (and database server if asked), a receiver, a
+ * schema or database, a publisher and worker processes; registered in beforeAll/afterAll, and torn down
  * step by step even when a step fails, so no server or process outlives the suite.
  */
 export function faultRig<R extends Server>(config: FaultRigConfig<R>): FaultRig<R> {
   const redis = config.redis ?? new DedicatedRedis();
   const prefix = `${config.prefix}-${randomBytes(3).toString('hex')}`;
   const options = (): WebhooksModuleOptions => (config.options ?? faultOptions)(redis.url, prefix);
-  const postgresUrl = (): string => config.postgres?.url ?? POSTGRES_URL;
-  let db: Awaited<ReturnType<typeof createSchemaDataSource>> | undefined;
+  let db: DatabaseScope | undefined;
   let publisher: HooklineRuntime | undefined;
-  const workers = new WorkerProcesses(() => ({ postgresUrl: postgresUrl(), schema: db!.schema, options: options() }));
+  const workers = new WorkerProcesses(() => ({ connection: db!.connection, options: options() }));
 
   beforeAll(async () => {
-    await Promise.all([config.postgres?.start(), redis.start(), config.receiver.start()]);
-    db = await createSchemaDataSource(postgresUrl());
+    await Promise.all([config.server?.start(), redis.start(), config.receiver.start()]);
+    db = await config.database.createScope(config.server?.url);
     publisher = publisherRuntime(db.dataSource, options(), config.logger ?? silentLogger);
   }, 60_000);
 
@@ -65,7 +70,7 @@ export function faultRig<R extends Server>(config: FaultRigConfig<R>): FaultRig<
         () => db?.drop(),
         () => config.receiver.stop(),
         () => redis.dispose(),
-        () => config.postgres?.dispose(),
+        () => config.server?.dispose(),
       ),
     60_000,
   );

@@ -1,41 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { HOOKLINE_ENTITIES, HooklineRuntime, type HooklineLogger, type WebhooksModuleOptions } from '@hookline/nestjs';
-import { POSTGRES_URL } from './drivers';
+import type { DataSource } from 'typeorm';
+import { HooklineRuntime, type HooklineLogger, type WebhooksModuleOptions } from '@hookline/nestjs';
 import { TEST_ENCRYPTION_KEY } from './test-app';
 import type { ReceivedRequest } from './receiver';
 
 export const silentLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
-
-/** A PostgreSQL schema of the suite's own, with Hookline's tables (on the machine's server unless `url` says otherwise). */
-export async function createSchemaDataSource(url = POSTGRES_URL): Promise<{ dataSource: DataSource; schema: string; drop(): Promise<void> }> {
-  const schema = `hl_fault_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  const dataSource = new DataSource({
-    type: 'postgres',
-    url,
-    schema,
-    entities: HOOKLINE_ENTITIES,
-    synchronize: true,
-    extra: { options: `-c search_path=${schema}`, max: 10 },
-  });
-  await dataSource.initialize();
-  return {
-    dataSource,
-    schema,
-    async drop() {
-      await dataSource.destroy();
-      const client = new Client({ connectionString: url });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
-    },
-  };
-}
 
 /** Options every fault suite shares: loopback receivers, short leases so recovery is quick. */
 export function faultOptions(redisUrl: string, prefix: string, overrides: WebhooksModuleOptions = {}): WebhooksModuleOptions {
@@ -85,11 +53,11 @@ export function publisherRuntime(dataSource: DataSource, options: WebhooksModule
  */
 export async function strandedDeliveries(dataSource: DataSource, graceMs: number): Promise<string[]> {
   const now = Date.now();
+  // Numbers written into the SQL: PostgreSQL's placeholders are $1, MySQL's ?, and these need no escaping.
   const rows: { id: string }[] = await dataSource.query(
     `SELECT id FROM webhook_delivery
       WHERE status = 'pending'
-        AND (next_attempt_at IS NULL OR (next_attempt_at < $1 AND (locked_until IS NULL OR locked_until < $2)))`,
-    [now - graceMs, now],
+        AND (next_attempt_at IS NULL OR (next_attempt_at < ${Math.trunc(now - graceMs)} AND (locked_until IS NULL OR locked_until < ${now})))`,
   );
   return rows.map((r) => r.id);
 }

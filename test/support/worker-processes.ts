@@ -1,13 +1,13 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { WebhooksModuleOptions } from '@hookline/nestjs';
+import type { ScopeConnection } from './test-databases';
 
 const WORKER_SCRIPT = join(__dirname, '..', 'fixtures', 'worker-process.js');
 
 /** What a worker process is started with; options must survive JSON (no functions). */
 export interface WorkerProcessConfig {
-  postgresUrl: string;
-  schema: string;
+  connection: ScopeConnection;
   options: WebhooksModuleOptions;
 }
 
