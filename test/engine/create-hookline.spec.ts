@@ -1,10 +1,9 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { Webhook } from 'standardwebhooks';
 import { createHookline, HOOKLINE_ENTITIES, HOOKLINE_MIGRATIONS, HOOKLINE_MYSQL_ENTITIES, WebhooksConfigError, type Hookline } from '@hookline/engine';
-import { MYSQL_TYPE, MYSQL_URL, mysqlAdmin, POSTGRES_URL } from '../support/drivers';
+import { MYSQL_TYPE, MYSQL_URL, mysqlAdmin, POSTGRES_URL, postgresAdmin } from '../support/drivers';
 import { eventually, TestReceiver } from '../support/receiver';
 
 /** A host table beside Hookline's: the outbox test writes to it in the same transaction. */
@@ -28,12 +27,6 @@ function sqlite(): Setting {
 
 function postgres(): Setting {
   const schema = `hl_engine_${randomBytes(4).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    await client.query(sql);
-    await client.end();
-  };
   return {
     name: 'PostgreSQL through HOOKLINE_MIGRATIONS, in-process queue',
     options: () => ({
@@ -45,8 +38,8 @@ function postgres(): Setting {
       migrationsRun: true,
       extra: { options: `-c search_path=${schema}`, max: 5 },
     }),
-    setUp: () => admin(`CREATE SCHEMA ${schema}`),
-    tearDown: () => admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`),
+    setUp: () => postgresAdmin(`CREATE SCHEMA ${schema}`),
+    tearDown: () => postgresAdmin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`),
   };
 }
 

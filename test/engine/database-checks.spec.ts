@@ -1,10 +1,9 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { createHookline, DatabaseCheckError, HOOKLINE_ENTITIES, HOOKLINE_MYSQL_ENTITIES } from '@hookline/engine';
 import { DedicatedPostgres } from '../support/dedicated-postgres';
-import { MYSQL_TYPE, MYSQL_URL, mysqlAdmin, POSTGRES_URL } from '../support/drivers';
+import { MYSQL_TYPE, MYSQL_URL, mysqlAdmin, POSTGRES_URL, postgresAdmin } from '../support/drivers';
 import { silentLogger } from '../support/pipeline-harness';
 import { TEST_ENCRYPTION_KEY } from '../support/test-app';
 
@@ -20,16 +19,6 @@ async function startFailure(dataSource: DataSource, migrations: 'auto' | 'off' =
     return error as DatabaseCheckError;
   } finally {
     await hookline.stop();
-  }
-}
-
-async function pgAdmin(url: string, statement: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
   }
 }
 
@@ -59,8 +48,8 @@ describe('start-up checks of the database', () => {
     });
 
     beforeAll(async () => {
-      await pgAdmin(POSTGRES_URL, `CREATE SCHEMA ${schema}`);
-      cleanUps.push(() => pgAdmin(POSTGRES_URL, `DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+      await postgresAdmin(`CREATE SCHEMA ${schema}`);
+      cleanUps.push(() => postgresAdmin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
     });
 
     it('names the missing tables and how to create them', async () => {

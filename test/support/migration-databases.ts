@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { HOOKLINE_ENTITIES, HOOKLINE_MYSQL_ENTITIES } from '@hookline/nestjs';
-import { MYSQL_TYPE, MYSQL_URL, POSTGRES_URL, mysqlAdmin } from './drivers';
+import { MYSQL_TYPE, MYSQL_URL, POSTGRES_URL, mysqlAdmin, postgresAdmin } from './drivers';
 
 /** An empty database of one kind for migration suites: its DATABASE_URL, the entities the host would register, and clean-up. */
 export interface EmptyDatabase {
@@ -34,17 +33,12 @@ export function emptySqlite(): EmptyDatabase {
 
 export function emptyPostgres(): EmptyDatabase {
   const schema = `hl_migrate_${randomBytes(4).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    await client.query(statement).finally(() => client.end());
-  };
   return {
     name: 'PostgreSQL',
     env: { DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: schema },
     entities: HOOKLINE_ENTITIES,
-    create: () => admin(`CREATE SCHEMA ${schema}`),
-    drop: () => admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`),
+    create: () => postgresAdmin(`CREATE SCHEMA ${schema}`),
+    drop: () => postgresAdmin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`),
   };
 }
 
