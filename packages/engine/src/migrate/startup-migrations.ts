@@ -1,11 +1,10 @@
 import type { DataSource } from 'typeorm';
 import type { HooklineLogger } from '../options/hookline-logger';
 import type { MigrationsMode } from '../options/migrations-mode';
+import { hooklineTables, missingTables } from '../storage/check-database';
 import { HOOKLINE_MIGRATIONS } from '../storage/migrations';
 import { HooklineMigrator } from './hookline-migrator';
 import { SchemaBehindError } from './schema-behind-error';
-
-const HOOKLINE_TABLES = ['webhook_subscription', 'webhook_message', 'webhook_delivery', 'webhook_attempt', 'webhook_api_key', 'webhook_inbox'];
 
 /**
  * The `migrations` option at start-up. `auto` applies what is pending (under the migration lock, so
@@ -20,10 +19,13 @@ export async function runStartupMigrations(dataSource: DataSource, mode: Migrati
   const migrator = new HooklineMigrator(dataSource);
   const { applied, pending } = await migrator.status();
   if (pending.length === 0) return;
-  if (dataSource.options.synchronize || (applied.length === 0 && (await hasAnyHooklineTable(dataSource)))) {
+  if (dataSource.options.synchronize || applied.length === 0) {
     const missing = await missingTables(dataSource);
-    if (missing.length > 0) throw new SchemaBehindError(pending);
-    return;
+    // Synchronized, here or by another process (tables but no journal): only check they are all there.
+    if (dataSource.options.synchronize || missing.length < hooklineTables(dataSource).length) {
+      if (missing.length > 0) throw new SchemaBehindError(pending);
+      return;
+    }
   }
   if (mode === 'check' || hostOwnsHooklineMigrations(dataSource)) throw new SchemaBehindError(pending);
   const done = await migrator.up();
@@ -33,19 +35,4 @@ export async function runStartupMigrations(dataSource: DataSource, mode: Migrati
 function hostOwnsHooklineMigrations(dataSource: DataSource): boolean {
   const names = new Set(HOOKLINE_MIGRATIONS.map((migration) => migration.name));
   return dataSource.migrations.some((migration) => names.has(migration.constructor.name));
-}
-
-async function missingTables(dataSource: DataSource): Promise<string[]> {
-  const queryRunner = dataSource.createQueryRunner();
-  try {
-    const missing = [];
-    for (const table of HOOKLINE_TABLES) if (!(await queryRunner.hasTable(table))) missing.push(table);
-    return missing;
-  } finally {
-    await queryRunner.release();
-  }
-}
-
-async function hasAnyHooklineTable(dataSource: DataSource): Promise<boolean> {
-  return (await missingTables(dataSource)).length < HOOKLINE_TABLES.length;
 }

@@ -32,12 +32,14 @@ export async function checkDatabase(dataSource: DataSource, sql: SqlRunner): Pro
   await sql.dialect.checkServer?.(sql, hooklineTables(dataSource).map((table) => table.tableName));
 }
 
-function hooklineTables(dataSource: DataSource): EntityMetadata[] {
+/** Hookline's entities the DataSource registered, each with its table. */
+export function hooklineTables(dataSource: DataSource): EntityMetadata[] {
   // By entity name: on MySQL the DataSource holds the LONGTEXT class of the message entity.
   return HOOKLINE_ENTITIES.filter((entity) => dataSource.hasMetadata(entity.name)).map((entity) => dataSource.getMetadata(entity.name));
 }
 
-async function missingTables(dataSource: DataSource): Promise<string[]> {
+/** Names of Hookline's tables the database does not have. */
+export async function missingTables(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
   try {
     const missing: string[] = [];
