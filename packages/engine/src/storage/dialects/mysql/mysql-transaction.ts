@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { ER_LOCK_DEADLOCK, isMysqlError } from './mysql-errors';
 
-/** InnoDB's answer when it rolled a transaction back to break a deadlock. */
-const ER_LOCK_DEADLOCK = 1213;
 const ATTEMPTS = 3;
 
 /**
@@ -17,12 +16,7 @@ export async function mysqlTransaction<T>(on: EntityManager, work: (manager: Ent
     try {
       return await on.transaction('READ COMMITTED', work);
     } catch (error) {
-      if (attempt >= ATTEMPTS || !isDeadlock(error)) throw error;
+      if (attempt >= ATTEMPTS || !isMysqlError(error, ER_LOCK_DEADLOCK)) throw error;
     }
   }
-}
-
-function isDeadlock(error: unknown): boolean {
-  const failed = error as { errno?: number; driverError?: { errno?: number } };
-  return failed.errno === ER_LOCK_DEADLOCK || failed.driverError?.errno === ER_LOCK_DEADLOCK;
 }

@@ -2,12 +2,10 @@ import type { EntityManager } from 'typeorm';
 import { valueTuples } from '../../insert-rows';
 import type { SqlRunner } from '../../sql-runner';
 import type { ReturningUpdate, SqlDialect } from '../sql-dialect';
+import { ER_DUP_ENTRY, isMysqlError } from './mysql-errors';
 import { updateLeasedRows } from './mysql-leased-update';
 
 type MysqlWrites = Pick<SqlDialect, 'updateReturning' | 'insertNew' | 'insertOnce' | 'updateLeased' | 'deleteSome'>;
-
-/** InnoDB's answer to a row repeating a unique key. */
-const ER_DUP_ENTRY = 1062;
 
 /**
  * MySQL has no UPDATE … RETURNING (MariaDB has RETURNING on INSERT and DELETE only): a transaction
@@ -49,8 +47,7 @@ export const mysqlWrites: MysqlWrites = {
       await sql.positional(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${values.map(() => '?').join(', ')})`, values, manager);
       return true;
     } catch (error) {
-      const failed = error as { errno?: number; driverError?: { errno?: number } };
-      if (failed.errno === ER_DUP_ENTRY || failed.driverError?.errno === ER_DUP_ENTRY) return false;
+      if (isMysqlError(error, ER_DUP_ENTRY)) return false;
       throw error;
     }
   },
