@@ -19,6 +19,8 @@ export type { DeliveryView, DeliveryWithAttempts, AttemptView } from './deliveri
 export { DeliveryNotFoundError, DeliveryNotResendableError } from './deliveries/delivery-errors';
 export { HOOKLINE_ENTITIES } from './storage/entities';
 export { HOOKLINE_MYSQL_ENTITIES, MysqlWebhookMessageEntity } from './storage/dialects/mysql/mysql-entities';
+export { hooklineEntities, placeEntities } from './storage/placement/placed-entities';
+export type { TablePlacement } from './options/table-placement';
 export { WebhookSubscriptionEntity } from './storage/webhook-subscription.entity';
 export { WebhookMessageEntity } from './storage/webhook-message.entity';
 export { WebhookDeliveryEntity, DELIVERY_STATUSES, type DeliveryStatus } from './storage/webhook-delivery.entity';

@@ -20,7 +20,7 @@ export class WebhookApiKeys {
   private readonly repo: Repository<WebhookApiKeyEntity>;
 
   constructor(private readonly deps: { dataSource: DataSource; clock: Clock }) {
-    this.repo = deps.dataSource.getRepository(WebhookApiKeyEntity);
+    this.repo = deps.dataSource.getRepository<WebhookApiKeyEntity>(WebhookApiKeyEntity.name);
   }
 
   /** Creates a key; the returned `key` is never shown again. */

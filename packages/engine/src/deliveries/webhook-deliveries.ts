@@ -38,7 +38,6 @@ const REPLAY_CHUNK = 500;
 
 // A new attempt series from now; attempts of earlier series stay. A delivery claimed by a worker is left alone.
 const RESTART_SERIES = {
-  table: 'webhook_delivery',
   set: `status = 'pending', attempt_count = 0, series_started_at = :now, next_attempt_at = :now, delivered_at = NULL, updated_at = :now`,
   where: 'id IN (:...ids) AND (locked_until IS NULL OR locked_until < :now)',
   returning: ['id'],
@@ -52,8 +51,8 @@ export class WebhookDeliveries {
   constructor(
     private readonly deps: { dataSource: DataSource; sql: SqlRunner; enqueuer: DeliveryEnqueuer; clock: Clock },
   ) {
-    this.deliveries = deps.dataSource.getRepository(WebhookDeliveryEntity);
-    this.attempts = deps.dataSource.getRepository(WebhookAttemptEntity);
+    this.deliveries = deps.dataSource.getRepository<WebhookDeliveryEntity>(WebhookDeliveryEntity.name);
+    this.attempts = deps.dataSource.getRepository<WebhookAttemptEntity>(WebhookAttemptEntity.name);
   }
 
   /** Newest first, filtered, `limit` (≤ MAX_PAGE_SIZE) at a time. */
@@ -133,7 +132,7 @@ export class WebhookDeliveries {
   /** Starts a new series for the given deliveries and enqueues them; returns how many restarted. */
   private async restart(ids: string[], now: number, reason: string, onlyStatus?: DeliveryStatus): Promise<number> {
     const restarted = await this.deps.sql.updateReturning<{ id: string }>(
-      { ...RESTART_SERIES, where: `${RESTART_SERIES.where}${onlyStatus ? ' AND status = :onlyStatus' : ''}` },
+      { ...RESTART_SERIES, table: this.deps.sql.tables.delivery, where: `${RESTART_SERIES.where}${onlyStatus ? ' AND status = :onlyStatus' : ''}` },
       { ids, now, onlyStatus },
     );
     // A tag per request keeps the job key distinct from the delivery's earlier jobs.

@@ -47,7 +47,7 @@ export class WebhookInbox {
     checkKey(key);
     const run = async (manager: EntityManager): Promise<ProcessOnceResult<T>> => {
       const now = this.clock.now().getTime();
-      const inserted = await this.sql.dialect.insertOnce(this.sql, 'webhook_inbox', ['sender', 'event_id', 'received_at'], [key.sender, key.id, now], manager);
+      const inserted = await this.sql.dialect.insertOnce(this.sql, this.sql.tables.inbox, ['sender', 'event_id', 'received_at'], [key.sender, key.id, now], manager);
       if (!inserted) return { processed: false };
       return { processed: true, result: await handler(manager) };
     };
@@ -62,7 +62,7 @@ export class WebhookInbox {
     const cutoff = this.clock.now().getTime() - this.retention.days * DAY_MS;
     let total = 0;
     for (;;) {
-      const deleted = await this.sql.dialect.deleteSome(this.sql, 'webhook_inbox', 'received_at < :cutoff', { cutoff }, PRUNE_BATCH, ['sender', 'event_id']);
+      const deleted = await this.sql.dialect.deleteSome(this.sql, this.sql.tables.inbox, 'received_at < :cutoff', { cutoff }, PRUNE_BATCH, ['sender', 'event_id']);
       total += deleted;
       if (deleted < PRUNE_BATCH) return total;
     }

@@ -1,7 +1,7 @@
 import type { DataSource, Repository } from 'typeorm';
 import { toDeliveryView } from '../deliveries/delivery-view';
 import { WebhookDeliveryEntity } from '../storage/webhook-delivery.entity';
-import type { WebhookMessageEntity } from '../storage/webhook-message.entity';
+import { WebhookMessageEntity } from '../storage/webhook-message.entity';
 import type { TenantScope } from '../subscriptions/subscription-input';
 import { MessageNotFoundError } from './message-errors';
 import { toMessageView, type MessageWithDeliveries } from './message-view';
@@ -12,9 +12,9 @@ export class WebhookMessages {
   private readonly deliveries: Repository<WebhookDeliveryEntity>;
 
   constructor(private readonly deps: { dataSource: DataSource; redact?: (eventType: string, data: unknown) => unknown }) {
-    // By table: a MySQL DataSource holds the LONGTEXT class of the entity, not this one.
-    this.messages = deps.dataSource.getRepository<WebhookMessageEntity>('webhook_message');
-    this.deliveries = deps.dataSource.getRepository(WebhookDeliveryEntity);
+    // By class name: a MySQL DataSource holds the LONGTEXT class of the entity, a placed one a subclass; both keep the name.
+    this.messages = deps.dataSource.getRepository<WebhookMessageEntity>(WebhookMessageEntity.name);
+    this.deliveries = deps.dataSource.getRepository<WebhookDeliveryEntity>(WebhookDeliveryEntity.name);
   }
 
   /** One message with every delivery it fanned out to, oldest first. */

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { cliDataSource } from '../api-keys/cli-data-source';
+import { HOOKLINE_ENTITIES } from '../storage/entities';
 import { HooklineMigrator } from './hookline-migrator';
 import { MIGRATE_USAGE, MigrateUsageError, runMigrateCommand } from './migrate-commands';
 
@@ -8,8 +9,8 @@ import { MIGRATE_USAGE, MigrateUsageError, runMigrateCommand } from './migrate-c
 async function main(): Promise<number> {
   let dataSource;
   try {
-    // The migrations run on a bare connection: they need no entities, and the CLI never synchronizes.
-    dataSource = cliDataSource(process.env, { entities: [] });
+    // The entities only say where the tables go (DATABASE_SCHEMA, DATABASE_TABLE_PREFIX): the CLI never synchronizes.
+    dataSource = cliDataSource(process.env, { entities: HOOKLINE_ENTITIES });
     await dataSource.initialize();
     const { output, exitCode } = await runMigrateCommand(process.argv.slice(2), new HooklineMigrator(dataSource));
     process.stdout.write(`${output}\n`);

@@ -1,8 +1,10 @@
 import type { DataSource, QueryRunner } from 'typeorm';
-import { migrationDatabaseOf, type MigrationDatabase } from '../storage/migrations/migration-statements';
+import { migrationDatabaseOf, schemaStatements, type MigrationDatabase } from '../storage/migrations/migration-statements';
+import { placementOf } from '../storage/placement/tables-of';
+import type { TablePlacement } from '../options/table-placement';
 import { shippedMigrations, type ShippedMigration } from './hookline-migration-list';
 import { inMigrationLock } from './migration-lock';
-import { appliedMigrationNames, CREATE_JOURNAL, journalInsert } from './migrations-journal';
+import { appliedMigrationNames, createJournal, journalInsert } from './migrations-journal';
 import { recordingQueryRunner } from './recording-query-runner';
 
 /** Where a database stands against the shipped migrations. */
@@ -19,6 +21,11 @@ export class HooklineMigrator {
     this.database = migrationDatabaseOf(dataSource.options.type);
   }
 
+  /** Where the DataSource's entities put Hookline's tables, and with them the journal. */
+  private get placement(): TablePlacement {
+    return placementOf(this.dataSource);
+  }
+
   async status(): Promise<MigrationStatus> {
     return this.withQueryRunner(async (queryRunner) => {
       const pending = (await this.pending(queryRunner)).map((m) => m.name);
@@ -33,10 +40,10 @@ export class HooklineMigrator {
         // Read under the lock: an instance that waited sees what the one before it applied.
         const pending = await this.pending(queryRunner);
         if (pending.length === 0) return [];
-        for (const statement of CREATE_JOURNAL[this.database]) await queryRunner.query(statement);
+        for (const statement of this.journalStatements(queryRunner)) await queryRunner.query(statement);
         for (const migration of pending) {
           await migration.instance.up(queryRunner);
-          await queryRunner.query(journalInsert(this.database, migration));
+          await queryRunner.query(journalInsert(this.database, this.placement, migration));
         }
         return pending.map((m) => m.name);
       }),
@@ -45,19 +52,25 @@ export class HooklineMigrator {
 
   /** The statements `up` would run now, journal rows included, for a host that runs them with its own tool. */
   async sql(): Promise<string[]> {
+    const statements: string[] = [];
+    const recorder = recordingQueryRunner(this.dataSource, statements);
     const pending = await this.withQueryRunner((queryRunner) => this.pending(queryRunner));
     if (pending.length === 0) return [];
-    const statements = [...CREATE_JOURNAL[this.database]];
-    const recorder = recordingQueryRunner(this.dataSource, statements);
+    statements.push(...this.journalStatements(recorder));
     for (const migration of pending) {
       await migration.instance.up(recorder);
-      statements.push(journalInsert(this.database, migration));
+      statements.push(journalInsert(this.database, this.placement, migration));
     }
     return statements;
   }
 
+  /** The journal's table (and the PostgreSQL schema it sits in) if missing. */
+  private journalStatements(queryRunner: QueryRunner): string[] {
+    return [...schemaStatements(queryRunner), createJournal(this.database, this.placement)];
+  }
+
   private async pending(queryRunner: QueryRunner): Promise<ShippedMigration[]> {
-    const applied = await appliedMigrationNames(queryRunner, this.dataSource.options.migrationsTableName);
+    const applied = await appliedMigrationNames(queryRunner, this.dataSource.options.migrationsTableName, this.placement);
     return shippedMigrations().filter((m) => !applied.has(m.name));
   }
 

@@ -37,7 +37,7 @@ export class HooklineMetrics {
       registers,
       async collect() {
         const [row] = await sql.rows<{ n: string | number }>(
-          `SELECT COUNT(*) AS n FROM webhook_delivery WHERE status = 'pending' AND next_attempt_at <= :now`,
+          `SELECT COUNT(*) AS n FROM ${sql.tables.delivery} WHERE status = 'pending' AND next_attempt_at <= :now`,
           { now: clock.now().getTime() },
         );
         this.set(Number(row?.n ?? 0));
@@ -50,7 +50,7 @@ export class HooklineMetrics {
       async collect() {
         const now = clock.now().getTime();
         const [row] = await sql.rows<{ oldest: string | number | null }>(
-          `SELECT MIN(next_attempt_at) AS oldest FROM webhook_delivery WHERE status = 'pending' AND next_attempt_at <= :now`,
+          `SELECT MIN(next_attempt_at) AS oldest FROM ${sql.tables.delivery} WHERE status = 'pending' AND next_attempt_at <= :now`,
           { now },
         );
         this.set(row?.oldest == null ? 0 : (now - Number(row.oldest)) / 1000);
@@ -61,7 +61,7 @@ export class HooklineMetrics {
       help: 'Pending deliveries, due or scheduled for a retry (parked ones included).',
       registers,
       async collect() {
-        const [row] = await sql.rows<{ n: string | number }>(`SELECT COUNT(*) AS n FROM webhook_delivery WHERE status = 'pending'`);
+        const [row] = await sql.rows<{ n: string | number }>(`SELECT COUNT(*) AS n FROM ${sql.tables.delivery} WHERE status = 'pending'`);
         this.set(Number(row?.n ?? 0));
       },
     });
@@ -73,7 +73,7 @@ export class HooklineMetrics {
       async collect() {
         this.reset();
         const rows = await sql.rows<{ id: string; concurrency_limit: string | number }>(
-          `SELECT id, concurrency_limit FROM webhook_subscription WHERE is_active = :active AND concurrency_limit IS NOT NULL`,
+          `SELECT id, concurrency_limit FROM ${sql.tables.subscription} WHERE is_active = :active AND concurrency_limit IS NOT NULL`,
           { active: true },
         );
         for (const row of rows) this.set({ subscription_id: row.id }, Number(row.concurrency_limit));

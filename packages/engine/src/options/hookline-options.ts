@@ -114,6 +114,14 @@ export interface HooklineOptions {
      * PgBouncer in transaction mode before 1.21 (or without `max_prepared_statements`).
      */
     preparedStatements?: boolean;
+    /**
+     * PostgreSQL: the schema holding Hookline's tables (the first migration creates it), so they
+     * need not be on the connection's search_path. The DataSource must register
+     * `hooklineEntities({ schema })` (WebhooksModule.forRoot does that itself).
+     */
+    schema?: string;
+    /** MySQL/MariaDB: a prefix on Hookline's table names (`hl_` → `hl_webhook_delivery`); register `hooklineEntities({ tablePrefix })`. */
+    tablePrefix?: string;
   };
   /**
    * Hookline's tables at start-up: `auto` applies its pending migrations (the default), `check` refuses to

@@ -3,6 +3,7 @@ import type { EndpointHealthOptions } from './endpoint-health-options';
 import { RETENTION_DEFAULTS, type ResolvedRetentionOptions } from './retention-options';
 import { EventCatalog, loyaltyCatalog, systemClock, type Clock } from '@hookline/core';
 import { WebhooksConfigError } from './webhooks-config-error';
+import { checkPlacement, type TablePlacement } from './table-placement';
 import type { HooklineOptions, QueueOptions } from './hookline-options';
 import { MIGRATIONS_MODES, type MigrationsMode } from './migrations-mode';
 
@@ -31,7 +32,8 @@ export interface ResolvedWebhooksOptions {
   enqueueWindowMs: number;
   secretGraceSeconds: number;
   retention: ResolvedRetentionOptions;
-  database: { preparedStatements: boolean };
+  /** `schema` / `tablePrefix`: the placement the DataSource's entities must have, when the options name one. */
+  database: { preparedStatements: boolean } & TablePlacement;
   migrations: MigrationsMode;
   endpointHealth: EndpointHealthOptions;
   clock: Clock;
@@ -90,7 +92,7 @@ export function resolveOptions(options: HooklineOptions = {}, env = process.env)
     maxPayloadBytes: positiveInt(options.maxPayloadBytes ?? 256 * 1024, '/maxPayloadBytes'),
     enqueueWindowMs: nonNegative(options.enqueueWindowMs ?? (queue.driver === 'bullmq' ? 2 : 0), '/enqueueWindowMs'),
     secretGraceSeconds: nonNegative(options.secretGraceSeconds ?? 86_400, '/secretGraceSeconds'),
-    database: { preparedStatements: options.database?.preparedStatements ?? true },
+    database: { preparedStatements: options.database?.preparedStatements ?? true, ...checkPlacement({ schema: options.database?.schema, tablePrefix: options.database?.tablePrefix }) },
     migrations: resolveMigrations(options.migrations, env),
     endpointHealth: {
       enabled: options.endpointHealth?.enabled ?? true,

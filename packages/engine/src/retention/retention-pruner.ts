@@ -55,7 +55,7 @@ export class RetentionPruner {
     const result: PruneResult = { attempts: 0, messages: 0, deliveries: 0, inbox: 0 };
     const attemptCutoff = now - this.options.attemptsDays * DAY_MS;
     for (let deleted = -1; deleted !== 0; ) {
-      deleted = await this.sql.dialect.deleteSome(this.sql, 'webhook_attempt', 'started_at < :cutoff', { cutoff: attemptCutoff }, this.options.batchSize);
+      deleted = await this.sql.dialect.deleteSome(this.sql, this.sql.tables.attempt, 'started_at < :cutoff', { cutoff: attemptCutoff }, this.options.batchSize);
       result.attempts += deleted;
     }
     await this.pruneMessages(now - this.options.deliveredMessagesDays * DAY_MS, `d.status <> 'delivered'`, result);
@@ -69,9 +69,9 @@ export class RetentionPruner {
     for (;;) {
       const ids = (
         await this.sql.rows<{ id: string }>(
-          `SELECT m.id FROM webhook_message m
+          `SELECT m.id FROM ${this.sql.tables.message} m
             WHERE m.created_at < :cutoff
-              AND NOT EXISTS (SELECT 1 FROM webhook_delivery d WHERE d.message_id = m.id AND ${blocking})
+              AND NOT EXISTS (SELECT 1 FROM ${this.sql.tables.delivery} d WHERE d.message_id = m.id AND ${blocking})
             LIMIT ${this.options.batchSize}`,
           { cutoff },
         )
@@ -79,12 +79,12 @@ export class RetentionPruner {
       if (ids.length === 0) return;
       await this.dataSource.transaction(async (manager) => {
         await this.sql.execute(
-          `DELETE FROM webhook_attempt WHERE delivery_id IN (SELECT id FROM webhook_delivery WHERE message_id IN (:...ids))`,
+          `DELETE FROM ${this.sql.tables.attempt} WHERE delivery_id IN (SELECT id FROM ${this.sql.tables.delivery} WHERE message_id IN (:...ids))`,
           { ids },
           manager,
         );
-        result.deliveries += await this.sql.execute(`DELETE FROM webhook_delivery WHERE message_id IN (:...ids)`, { ids }, manager);
-        result.messages += await this.sql.execute(`DELETE FROM webhook_message WHERE id IN (:...ids)`, { ids }, manager);
+        result.deliveries += await this.sql.execute(`DELETE FROM ${this.sql.tables.delivery} WHERE message_id IN (:...ids)`, { ids }, manager);
+        result.messages += await this.sql.execute(`DELETE FROM ${this.sql.tables.message} WHERE id IN (:...ids)`, { ids }, manager);
       });
     }
   }

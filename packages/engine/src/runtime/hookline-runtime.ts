@@ -14,6 +14,7 @@ import { SecretCipher } from '../secrets/secret-cipher';
 import { SubscriptionSecrets } from '../secrets/subscription-secrets';
 import { WebhookStats } from '../stats/webhook-stats';
 import { checkDatabase, checkReachable } from '../storage/check-database';
+import { checkTablePlacement } from '../storage/placement/check-table-placement';
 import { DeliveryStore } from '../storage/delivery-store';
 import { WebhookSubscriptions } from '../subscriptions/webhook-subscriptions';
 import { TestEventSender } from '../test-events/test-event-sender';
@@ -164,7 +165,8 @@ export class HooklineRuntime {
 
   /** Checks the database, brings Hookline's tables up to date (or checks them, as `migrations` says), then starts consuming deliveries and sweeping. */
   async start(): Promise<void> {
-    // DatabaseCheckError and SchemaBehindError say what to change.
+    // WebhooksConfigError, DatabaseCheckError and SchemaBehindError say what to change.
+    checkTablePlacement(this.dataSource, this.options.database);
     await checkReachable(this.dataSource, this.store.sql);
     await runStartupMigrations(this.dataSource, this.options.migrations, this.logger);
     await checkDatabase(this.dataSource, this.store.sql);

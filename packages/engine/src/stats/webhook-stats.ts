@@ -9,10 +9,13 @@ type Count = number | string;
 
 /** Delivery statistics computed in SQL that runs the same on every database. */
 export class WebhookStats {
-  private readonly statements: StatsStatements;
+  private built?: StatsStatements;
 
-  constructor(private readonly deps: { sql: SqlRunner; clock: Clock }) {
-    this.statements = statsStatements(deps.sql.dialect);
+  constructor(private readonly deps: { sql: SqlRunner; clock: Clock }) {}
+
+  // Built at first use: the table names are known once the DataSource is initialized.
+  private get statements(): StatsStatements {
+    return (this.built ??= statsStatements(this.deps.sql.dialect, this.deps.sql.tables));
   }
 
   /**
@@ -25,7 +28,7 @@ export class WebhookStats {
     const window = { id: subscriptionId, tenant: options.tenant, since: until - options.windowMs, until, windowMs: options.windowMs };
     const [[whole], [row]] = await Promise.all([
       this.figures(window, 1),
-      this.deps.sql.rows<{ concurrency_limit: Count | null }>(`SELECT concurrency_limit FROM webhook_subscription WHERE id = :id AND tenant = :tenant`, window),
+      this.deps.sql.rows<{ concurrency_limit: Count | null }>(`SELECT concurrency_limit FROM ${this.deps.sql.tables.subscription} WHERE id = :id AND tenant = :tenant`, window),
     ]);
     const current = { ...whole, concurrencyLimit: row?.concurrency_limit == null ? null : Number(row.concurrency_limit) };
     return options.buckets ? { ...current, series: await this.figures(window, options.buckets) } : current;

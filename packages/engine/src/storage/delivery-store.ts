@@ -41,7 +41,7 @@ export class DeliveryStore {
   async claim(ids: string[], now: Date, lease: Date, dueSlackMs = 1_000): Promise<string[]> {
     if (ids.length === 0) return [];
     const rows = await this.sql.updateReturning<{ id: string }>(
-      { table: 'webhook_delivery', set: 'locked_until = :lease, updated_at = :now', where: `id IN (:...ids) AND ${CLAIM_CONDITION}`, returning: ['id'], skipLocked: true },
+      { table: this.sql.tables.delivery, set: 'locked_until = :lease, updated_at = :now', where: `id IN (:...ids) AND ${CLAIM_CONDITION}`, returning: ['id'], skipLocked: true },
       { ids, lease: lease.getTime(), now: now.getTime(), dueBy: now.getTime() + dueSlackMs },
     );
     return rows.map((row) => row.id);
@@ -53,13 +53,13 @@ export class DeliveryStore {
     if (!this.sql.dialect.writesInOneStatement) return this.loadWork(await this.claim(ids, now, lease, dueSlackMs));
     const { rows } = await this.sql.prepared<Record<string, any>>(
       `WITH d AS (
-         UPDATE webhook_delivery SET locked_until = $2, updated_at = $3
+         UPDATE ${this.sql.tables.delivery} SET locked_until = $2, updated_at = $3
           WHERE id = ANY(CAST($1 AS varchar[])) AND ${CLAIM_CONDITION.replace(':dueBy', '$4').replace(':now', '$3')}
           RETURNING id, tenant, message_id, subscription_id, attempt_count, series_started_at)
        SELECT d.id, d.tenant, d.message_id, d.subscription_id, d.attempt_count, d.series_started_at, ${WORK_COLUMNS}
          FROM d
-         JOIN webhook_message m ON m.id = d.message_id
-         LEFT JOIN webhook_subscription s ON s.id = d.subscription_id`,
+         JOIN ${this.sql.tables.message} m ON m.id = d.message_id
+         LEFT JOIN ${this.sql.tables.subscription} s ON s.id = d.subscription_id`,
       [ids, lease.getTime(), now.getTime(), now.getTime() + dueSlackMs],
     );
     return rows.map(toWork);
@@ -81,7 +81,7 @@ export class DeliveryStore {
     });
     const rows = await this.sql.updateReturning<{ subscription_id: string }>(
       {
-        table: 'webhook_delivery',
+        table: this.sql.tables.delivery,
         set: `next_attempt_at = CASE subscription_id ${cases.join(' ')} END, updated_at = :now`,
         where: `id IN (:...ids) AND subscription_id IN (:...subscriptions) AND ${CLAIM_CONDITION}`,
         returning: ['subscription_id'],
@@ -101,7 +101,7 @@ export class DeliveryStore {
   async extendClaims(ids: string[], heldUntil: Date, lease: Date, now: Date): Promise<string[]> {
     if (ids.length === 0) return [];
     const rows = await this.sql.updateReturning<{ id: string }>(
-      { table: 'webhook_delivery', set: 'locked_until = :lease, updated_at = :now', where: `id IN (:...ids) AND locked_until = :held AND status = 'pending'`, returning: ['id'] },
+      { table: this.sql.tables.delivery, set: 'locked_until = :lease, updated_at = :now', where: `id IN (:...ids) AND locked_until = :held AND status = 'pending'`, returning: ['id'] },
       { ids, lease: lease.getTime(), held: heldUntil.getTime(), now: now.getTime() },
     );
     return rows.map((row) => row.id);
@@ -111,9 +111,9 @@ export class DeliveryStore {
     if (ids.length === 0) return [];
     const rows = await this.sql.rows<Record<string, any>>(
       `SELECT d.id, d.tenant, d.message_id, d.subscription_id, d.attempt_count, d.series_started_at, ${WORK_COLUMNS}
-         FROM webhook_delivery d
-         JOIN webhook_message m ON m.id = d.message_id
-         LEFT JOIN webhook_subscription s ON s.id = d.subscription_id
+         FROM ${this.sql.tables.delivery} d
+         JOIN ${this.sql.tables.message} m ON m.id = d.message_id
+         LEFT JOIN ${this.sql.tables.subscription} s ON s.id = d.subscription_id
         WHERE d.id IN (:...ids)`,
       { ids },
     );
@@ -144,7 +144,7 @@ export class DeliveryStore {
   /** Pending deliveries that are due and unclaimed but have waited `staleAfterMs`: their job was lost. */
   async findStranded(now: Date, staleAfterMs: number, limit: number): Promise<{ id: string; attemptCount: number }[]> {
     const rows = await this.sql.rows<{ id: string; attempt_count: number | string }>(
-      `SELECT id, attempt_count FROM webhook_delivery
+      `SELECT id, attempt_count FROM ${this.sql.tables.delivery}
         WHERE status = 'pending' AND next_attempt_at <= :cutoff
           AND (locked_until IS NULL OR locked_until < :now)
         ORDER BY next_attempt_at

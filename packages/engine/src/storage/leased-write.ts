@@ -12,18 +12,22 @@ export interface LeasedWrite {
   rows: unknown[][];
 }
 
-/** `name (id, lease, columns…) AS (source)`, a WITH item. */
+/** `name (delivery_id, lease, columns…) AS (source)`, a WITH item. */
 export function leasedRows(write: Pick<LeasedWrite, 'name' | 'columns'>, source: string): string {
-  return `${write.name} (id, lease, ${write.columns.join(', ')}) AS (${source})`;
+  return `${write.name} (delivery_id, lease, ${write.columns.join(', ')}) AS (${source})`;
 }
 
-/** `UPDATE … FROM name … RETURNING id` over the WITH item of {@link leasedRows}; `now` is SQL. */
-export function updateFromLeasedRows(write: Pick<LeasedWrite, 'name' | 'columns'>, now: string): string {
+/**
+ * `UPDATE deliveries … FROM name … RETURNING id` over the WITH item of {@link leasedRows}; `now` is SQL.
+ * The item's columns are named apart from the table's id and locked_until, so those need no
+ * qualifier (SQLite's RETURNING accepts none, and a schema-qualified table has no short name).
+ */
+export function updateFromLeasedRows(deliveries: string, write: Pick<LeasedWrite, 'name' | 'columns'>, now: string): string {
   const { name } = write;
   return `
-  UPDATE webhook_delivery
+  UPDATE ${deliveries}
      SET ${write.columns.map((column) => `${column} = ${name}.${column}`).join(', ')}, locked_until = NULL, updated_at = ${now}
     FROM ${name}
-   WHERE webhook_delivery.id = ${name}.id AND webhook_delivery.locked_until = ${name}.lease
-   RETURNING webhook_delivery.id`;
+   WHERE id = ${name}.delivery_id AND locked_until = ${name}.lease
+   RETURNING id`;
 }

@@ -53,7 +53,7 @@ export async function writeMessages(
 ): Promise<WrittenMessage[]> {
   const planned = await plan(sql, manager, messages, now);
   const inserted = await insertMessages(sql, manager, planned);
-  await insertRows(sql, 'webhook_delivery', DELIVERY_COLUMNS, planned.filter((m) => inserted.has(m.id)).flatMap((m) => m.deliveries), manager);
+  await insertRows(sql, sql.tables.delivery, DELIVERY_COLUMNS, planned.filter((m) => inserted.has(m.id)).flatMap((m) => m.deliveries), manager);
   return results(sql, manager, planned, inserted);
 }
 
@@ -76,13 +76,13 @@ export async function writeMessagesInOneStatement(
   const values: unknown[] = [];
   const message = unnestColumns(sql, planned.map((m) => m.row), MESSAGE_TYPES, values);
   let statement = `WITH message AS (
-      INSERT INTO webhook_message (${MESSAGE_COLUMNS.join(', ')}) SELECT * FROM ${message}
+      INSERT INTO ${sql.tables.message} (${MESSAGE_COLUMNS.join(', ')}) SELECT * FROM ${message}
       ON CONFLICT DO NOTHING RETURNING id)`;
   if (deliveries.length > 0) {
     // Deliveries of a message that was not inserted (a repeated idempotency key) are dropped by the join.
     const delivery = unnestColumns(sql, deliveries, DELIVERY_TYPES, values);
     statement += `, delivery AS (
-      INSERT INTO webhook_delivery (${DELIVERY_COLUMNS.join(', ')})
+      INSERT INTO ${sql.tables.delivery} (${DELIVERY_COLUMNS.join(', ')})
       SELECT v.* FROM ${delivery} AS v (${DELIVERY_COLUMNS.join(', ')})
       JOIN message ON message.id = v.message_id)`;
   }
@@ -106,7 +106,7 @@ async function plan(sql: SqlRunner, manager: EntityManager, messages: MessageToW
 async function insertMessages(sql: SqlRunner, manager: EntityManager, planned: PlannedMessage[]): Promise<Set<string>> {
   const inserted = new Set<string>();
   for (const chunk of statementChunks(sql, MESSAGE_COLUMNS.length, planned.map((m) => m.row))) {
-    for (const id of await sql.dialect.insertNew(sql, 'webhook_message', MESSAGE_COLUMNS, chunk, manager)) inserted.add(id);
+    for (const id of await sql.dialect.insertNew(sql, sql.tables.message, MESSAGE_COLUMNS, chunk, manager)) inserted.add(id);
   }
   return inserted;
 }
@@ -131,7 +131,7 @@ function sharesChannel(subscriptionChannels: string[] | null, messageChannels: s
 
 async function activeSubscriptions(sql: SqlRunner, manager: EntityManager, tenants: string[]): Promise<SubscriptionTarget[]> {
   const { rows } = await sql.prepared<{ id: string; tenant: string; events: string; channels: string | null }>(
-    `SELECT id, tenant, events, channels FROM webhook_subscription WHERE tenant IN (SELECT value FROM ${tenantList(sql)}) AND is_active = ${sql.placeholder(2)}`,
+    `SELECT id, tenant, events, channels FROM ${sql.tables.subscription} WHERE tenant IN (SELECT value FROM ${tenantList(sql)}) AND is_active = ${sql.placeholder(2)}`,
     [sql.dialect.textListParameter(tenants), true],
     manager,
   );
@@ -150,8 +150,8 @@ async function existingMessage(
   idempotencyKey: string | null,
 ): Promise<WrittenMessage> {
   const [row] = await sql.rows<{ id: string; deliveries: number | string }>(
-    `SELECT m.id, (SELECT COUNT(*) FROM webhook_delivery d WHERE d.message_id = m.id) AS deliveries
-       FROM webhook_message m WHERE m.tenant = :tenant AND m.idempotency_key = :key`,
+    `SELECT m.id, (SELECT COUNT(*) FROM ${sql.tables.delivery} d WHERE d.message_id = m.id) AS deliveries
+       FROM ${sql.tables.message} m WHERE m.tenant = :tenant AND m.idempotency_key = :key`,
     { tenant, key: idempotencyKey },
     manager,
   );

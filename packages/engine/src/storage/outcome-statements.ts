@@ -31,7 +31,7 @@ const OUTCOME = { name: 'outcome', columns: ['status', 'attempt_count', 'next_at
 const DEFERRAL = { name: 'deferral', columns: ['next_attempt_at'], types: DEFER_TYPES };
 
 export async function insertAttempts(sql: SqlRunner, records: AttemptRecord[], manager: EntityManager): Promise<void> {
-  await insertRows(sql, 'webhook_attempt', ATTEMPT_COLUMNS, records.map(attemptRow), manager);
+  await insertRows(sql, sql.tables.attempt, ATTEMPT_COLUMNS, records.map(attemptRow), manager);
 }
 
 /** Every attempted delivery's next state (one `UPDATE … FROM (VALUES …)` where the database has it). Returns the ids written. */
@@ -57,13 +57,13 @@ export async function writeOutcomesInOneStatement(sql: SqlRunner, attempts: Atte
   if (attempts.length > 0) {
     const inserted = unnestColumns(sql, attempts.map(attemptRow), ATTEMPT_TYPES, values);
     const outcomes = unnestColumns(sql, attempts.map(outcomeRow), OUTCOME_TYPES, values);
-    parts.push(`attempt AS (INSERT INTO webhook_attempt (${ATTEMPT_COLUMNS.join(', ')}) SELECT * FROM ${inserted})`);
-    parts.push(leasedRows(OUTCOME, `SELECT * FROM ${outcomes}`), `attempted AS (${updateFromLeasedRows(OUTCOME, at)})`);
+    parts.push(`attempt AS (INSERT INTO ${sql.tables.attempt} (${ATTEMPT_COLUMNS.join(', ')}) SELECT * FROM ${inserted})`);
+    parts.push(leasedRows(OUTCOME, `SELECT * FROM ${outcomes}`), `attempted AS (${updateFromLeasedRows(sql.tables.delivery, OUTCOME, at)})`);
     written.push('SELECT id FROM attempted');
   }
   if (deferred.length > 0) {
     const deferrals = unnestColumns(sql, deferred.map(deferRow), DEFER_TYPES, values);
-    parts.push(leasedRows(DEFERRAL, `SELECT * FROM ${deferrals}`), `deferred AS (${updateFromLeasedRows(DEFERRAL, at)})`);
+    parts.push(leasedRows(DEFERRAL, `SELECT * FROM ${deferrals}`), `deferred AS (${updateFromLeasedRows(sql.tables.delivery, DEFERRAL, at)})`);
     written.push('SELECT id FROM deferred');
   }
   const { rows } = await sql.prepared<{ id: string }>(`WITH ${parts.join(', ')} ${written.join(' UNION ALL ')}`, values);
@@ -75,7 +75,7 @@ export async function updateParked(sql: SqlRunner, records: ParkRecord[], now: D
   const written: string[] = [];
   for (const p of records) {
     const changed = await sql.execute(
-      `UPDATE webhook_delivery SET status = :status, next_attempt_at = NULL, last_error = :error,
+      `UPDATE ${sql.tables.delivery} SET status = :status, next_attempt_at = NULL, last_error = :error,
               locked_until = NULL, updated_at = :now
         WHERE id = :id AND locked_until = :lease`,
       { id: p.deliveryId, lease: p.lease.getTime(), status: p.status, error: p.error, now: now.getTime() },

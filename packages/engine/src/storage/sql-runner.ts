@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager, QueryResult, QueryRunner } from 'typeorm';
 import { dialectOf } from './dialects/dialect-of';
 import type { ReturningUpdate, SqlDialect } from './dialects/sql-dialect';
+import type { TableNames } from '../options/table-placement';
+import { tableNamesOf } from './placement/tables-of';
 
 /**
  * Runs hand-written SQL on the hot paths (claim, record, sweep) with `:named` parameters on
@@ -11,6 +13,7 @@ import type { ReturningUpdate, SqlDialect } from './dialects/sql-dialect';
 export class SqlRunner {
   readonly dialect: SqlDialect;
   private readonly statementNames = new Map<string, string>();
+  private placedTables?: TableNames;
 
   /**
    * `preparedStatements` (PostgreSQL): run the hot statements as named prepared statements; off
@@ -21,6 +24,18 @@ export class SqlRunner {
     private readonly preparedStatements = true,
   ) {
     this.dialect = dialectOf(dataSource);
+  }
+
+  /**
+   * Hookline's table names as the statements write them, where the DataSource's entities put the
+   * tables (`hookline.webhook_delivery` with a schema, `hl_webhook_delivery` with a prefix).
+   */
+  get tables(): TableNames {
+    if (this.placedTables) return this.placedTables;
+    const tables = tableNamesOf(this.dataSource);
+    // Before initialize() the DataSource has no metadata yet: ask again later.
+    if (this.dataSource.isInitialized) this.placedTables = tables;
+    return tables;
   }
 
   /** Rows returned by the statement (SELECT, or UPDATE/INSERT … RETURNING). */

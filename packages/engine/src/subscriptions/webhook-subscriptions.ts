@@ -34,7 +34,7 @@ export class WebhookSubscriptions {
   private readonly repo: Repository<WebhookSubscriptionEntity>;
 
   constructor(private readonly deps: WebhookSubscriptionsDeps) {
-    this.repo = deps.dataSource.getRepository(WebhookSubscriptionEntity);
+    this.repo = deps.dataSource.getRepository<WebhookSubscriptionEntity>(WebhookSubscriptionEntity.name);
   }
 
   /** Creates a subscription; the returned `secret` is never shown again. */
@@ -113,12 +113,12 @@ export class WebhookSubscriptions {
     const now = this.deps.clock.now().getTime();
     await this.deps.dataSource.transaction(async (manager) => {
       await this.deps.sql.execute(
-        `UPDATE webhook_delivery SET status = 'failed', next_attempt_at = NULL, last_error = :error, updated_at = :now
+        `UPDATE ${this.deps.sql.tables.delivery} SET status = 'failed', next_attempt_at = NULL, last_error = :error, updated_at = :now
           WHERE subscription_id = :id AND status = 'pending'`,
         { id: row.id, error: 'The subscription was deleted.', now },
         manager,
       );
-      await manager.delete(WebhookSubscriptionEntity, { id: row.id });
+      await manager.delete(WebhookSubscriptionEntity.name, { id: row.id });
     });
   }
 
@@ -143,7 +143,7 @@ export class WebhookSubscriptions {
     const now = this.deps.clock.now().getTime();
     const rows = await this.deps.sql.updateReturning<{ id: string }>(
       {
-        table: 'webhook_delivery',
+        table: this.deps.sql.tables.delivery,
         set: 'next_attempt_at = :now, last_error = NULL, updated_at = :now',
         where: `subscription_id = :id AND status = 'pending' AND next_attempt_at IS NULL`,
         returning: ['id'],

@@ -44,11 +44,11 @@ export class TestEventSender {
     const messageId = newId('message', at);
     const deliveryId = newId('delivery', at);
     await this.deps.dataSource.transaction(async (manager) => {
-      await insertRows(this.deps.sql, 'webhook_message', ['id', 'tenant', 'type', 'payload', 'channels', 'idempotency_key', 'created_at'],
+      await insertRows(this.deps.sql, this.deps.sql.tables.message, ['id', 'tenant', 'type', 'payload', 'channels', 'idempotency_key', 'created_at'],
         [[messageId, tenant, type, JSON.stringify(data), null, null, at]], manager);
       await insertRows(
         this.deps.sql,
-        'webhook_delivery',
+        this.deps.sql.tables.delivery,
         ['id', 'message_id', 'subscription_id', 'tenant', 'event_type', 'status', 'attempt_count', 'series_started_at', 'next_attempt_at', 'created_at', 'updated_at'],
         [[deliveryId, messageId, subscription.id, tenant, type, 'pending', 0, at, at, at, at]],
         manager,

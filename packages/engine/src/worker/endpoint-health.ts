@@ -41,7 +41,7 @@ export class EndpointHealth {
     const openedAt = subscription.breakerOpenedAt?.getTime() ?? openUntil.getTime() - this.firstProbeMs();
     const next = now + Math.min(this.options.probeIntervalMs, Math.max(this.firstProbeMs(), now - openedAt));
     const won = await this.sql.updateReturning<{ id: string }>(
-      { table: 'webhook_subscription', set: 'breaker_open_until = :next', where: 'id = :id AND breaker_open_until = :seen', returning: ['id'] },
+      { table: this.sql.tables.subscription, set: 'breaker_open_until = :next', where: 'id = :id AND breaker_open_until = :seen', returning: ['id'] },
       { id: subscriptionId, next, seen: openUntil.getTime() },
     );
     return won.length > 0 ? { send: true } : { send: false, until: new Date(next) };
@@ -73,7 +73,7 @@ export class EndpointHealth {
     const now = this.clock.now().getTime();
     const [row] = await this.sql.updateReturning<{ failure_streak: number | string; failing_since: number | string; breaker_open_until: number | string | null }>(
       {
-        table: 'webhook_subscription',
+        table: this.sql.tables.subscription,
         set: 'failure_streak = failure_streak + 1, failing_since = COALESCE(failing_since, :now)',
         where: 'id = :id',
         returning: ['failure_streak', 'failing_since', 'breaker_open_until'],
@@ -90,7 +90,7 @@ export class EndpointHealth {
     const sustained = Number(row.failure_streak) >= this.options.failureThreshold && now - failingSince >= this.options.openAfterMs;
     if (sustained && row.breaker_open_until == null) {
       const opened = await this.sql.updateReturning<{ id: string }>(
-        { table: 'webhook_subscription', set: 'breaker_open_until = :until, breaker_opened_at = :now', where: 'id = :id AND breaker_open_until IS NULL', returning: ['id'] },
+        { table: this.sql.tables.subscription, set: 'breaker_open_until = :until, breaker_opened_at = :now', where: 'id = :id AND breaker_open_until IS NULL', returning: ['id'] },
         { id: item.subscriptionId, until: now + this.firstProbeMs(), now },
       );
       if (opened.length > 0) {
@@ -109,7 +109,7 @@ export class EndpointHealth {
     const now = this.clock.now().getTime();
     const closed = await this.sql.updateReturning<{ id: string }>(
       {
-        table: 'webhook_subscription',
+        table: this.sql.tables.subscription,
         set: 'breaker_open_until = NULL, breaker_opened_at = NULL, failure_streak = 0, failing_since = NULL',
         where: 'id = :id AND breaker_open_until IS NOT NULL',
         returning: ['id'],
@@ -117,7 +117,7 @@ export class EndpointHealth {
       { id: item.subscriptionId },
     );
     if (closed.length === 0) {
-      await this.sql.execute(`UPDATE webhook_subscription SET failure_streak = 0, failing_since = NULL WHERE id = :id AND failure_streak > 0`, {
+      await this.sql.execute(`UPDATE ${this.sql.tables.subscription} SET failure_streak = 0, failing_since = NULL WHERE id = :id AND failure_streak > 0`, {
         id: item.subscriptionId,
       });
       return false;
@@ -126,7 +126,7 @@ export class EndpointHealth {
     // now, with what fell due meanwhile and is waiting for the sweeper.
     const waiting = await this.sql.updateReturning<{ id: string }>(
       {
-        table: 'webhook_delivery',
+        table: this.sql.tables.delivery,
         set: 'next_attempt_at = :now, updated_at = :now',
         where: `subscription_id = :id AND status = 'pending' AND (locked_until IS NULL OR locked_until < :now)`,
         returning: ['id'],

@@ -43,7 +43,7 @@ export class LimitReporter {
         return `WHEN :s${i} THEN ${this.sql.dialect.integer(`:l${i}`)}`;
       });
       try {
-        await this.sql.execute(`UPDATE webhook_subscription SET concurrency_limit = CASE id ${cases.join(' ')} END WHERE id IN (:...ids)`, params);
+        await this.sql.execute(`UPDATE ${this.sql.tables.subscription} SET concurrency_limit = CASE id ${cases.join(' ')} END WHERE id IN (:...ids)`, params);
         for (const [id, limit] of batch) this.reported.set(id, limit);
       } catch (error) {
         this.logger.warn(`Could not report endpoint concurrency limits (${(error as Error).message}); the next report will try again.`);

@@ -12,7 +12,7 @@ export class SubscriptionDisabler {
 
   async disable(subscriptionId: string, tenant: string, reason: string): Promise<void> {
     const changed = await this.sql.execute(
-      `UPDATE webhook_subscription SET is_active = :inactive, disabled_reason = :reason, updated_at = :now
+      `UPDATE ${this.sql.tables.subscription} SET is_active = :inactive, disabled_reason = :reason, updated_at = :now
         WHERE id = :id AND is_active = :active`,
       { id: subscriptionId, reason, now: this.clock.now().getTime(), active: true, inactive: false },
     );

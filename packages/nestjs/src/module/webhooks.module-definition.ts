@@ -1,5 +1,5 @@
 import { ConfigurableModuleBuilder } from '@nestjs/common';
-import type { HOOKLINE_ENTITIES } from '@hookline/engine';
+import type { hooklineEntities } from '@hookline/engine';
 import type { WebhooksApiOptions } from '../api/api-options';
 import type { WebhooksDashboardOptions } from '../dashboard/dashboard-options';
 import type { WebhooksModuleOptions } from './webhooks-module-options';
@@ -14,9 +14,11 @@ export interface WebhooksModuleExtras {
   dataSource?: string;
   /**
    * The entities registered on that DataSource: HOOKLINE_ENTITIES by default, HOOKLINE_MYSQL_ENTITIES
-   * on MySQL and MariaDB. An extra because TypeORM needs them before the DataSource exists.
+   * on MySQL and MariaDB, `hooklineEntities({ schema })` or `hooklineEntities({ tablePrefix })` with
+   * forRootAsync and tables placed by `database` (forRoot places them itself). An extra because
+   * TypeORM needs them before the DataSource exists.
    */
-  entities?: typeof HOOKLINE_ENTITIES;
+  entities?: ReturnType<typeof hooklineEntities>;
   isGlobal?: boolean;
   /**
    * The REST API (mounted by default under `/v1`). An extra rather than an option because it

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { WebhooksConfigError } from '@hookline/engine';
+import { hooklineEntities, placeEntities, WebhooksConfigError, type TablePlacement } from '@hookline/engine';
 import { resolveApiOptions } from '../api/api-options';
 import { resolveDashboardOptions } from '../dashboard/dashboard-options';
 import { loadApiModule, loadDashboardModule } from './load-api-modules';
@@ -16,7 +16,7 @@ import { ConfigurableWebhooksModule, WEBHOOKS_ASYNC_OPTIONS_TYPE, WEBHOOKS_OPTIO
 @Module({})
 export class WebhooksModule extends ConfigurableWebhooksModule {
   static forRoot(options: typeof WEBHOOKS_OPTIONS_TYPE): DynamicModule {
-    return WebhooksModule.around(super.forRoot(options), options);
+    return WebhooksModule.around(super.forRoot(options), { ...options, entities: placedEntities(options.entities, options.database) });
   }
 
   static forRootAsync(options: typeof WEBHOOKS_ASYNC_OPTIONS_TYPE): DynamicModule {
@@ -41,4 +41,12 @@ export class WebhooksModule extends ConfigurableWebhooksModule {
       exports: [core],
     };
   }
+}
+
+// forRoot knows `database` before the DataSource exists, so it registers the entities where it puts the
+// tables; forRootAsync's options come later, so there the host passes `entities: hooklineEntities(…)`.
+function placedEntities(entities: WebhooksModuleExtras['entities'], database: TablePlacement | undefined): WebhooksModuleExtras['entities'] {
+  const placement = { schema: database?.schema, tablePrefix: database?.tablePrefix };
+  if (placement.schema === undefined && placement.tablePrefix === undefined) return entities;
+  return entities ? placeEntities(entities, placement) : hooklineEntities(placement);
 }

@@ -39,7 +39,7 @@ export const standardSql: StandardSql = {
     const { tuples, values } = valueTuples(sql, write.rows, write.types);
     values.push(now.getTime());
     const { rows } = await sql.positional<{ id: string }>(
-      `WITH ${leasedRows(write, `VALUES ${tuples}`)} ${updateFromLeasedRows(write, sql.placeholder(values.length))}`,
+      `WITH ${leasedRows(write, `VALUES ${tuples}`)} ${updateFromLeasedRows(sql.tables.delivery, write, sql.placeholder(values.length))}`,
       values,
       manager,
     );

@@ -94,7 +94,7 @@ export class HooklineInit1763900000000 implements MigrationInterface {
   name = 'HooklineInit1763900000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await runStatements(queryRunner, UP);
+    await runStatements(queryRunner, UP, { createSchema: true });
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

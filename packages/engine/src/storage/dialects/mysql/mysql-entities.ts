@@ -22,8 +22,8 @@ export const HOOKLINE_MYSQL_ENTITIES = [
 
 /** Refuses a MySQL DataSource that registered HOOKLINE_ENTITIES: its payloads would stop at 64 KB. */
 export function checkMysqlEntities(dataSource: DataSource): void {
-  if (!dataSource.hasMetadata('webhook_message')) return;
-  const payload = dataSource.getMetadata('webhook_message').findColumnWithPropertyName('payload');
+  if (!dataSource.hasMetadata('WebhookMessageEntity')) return;
+  const payload = dataSource.getMetadata('WebhookMessageEntity').findColumnWithPropertyName('payload');
   if (payload?.type === 'longtext') return;
   throw new WebhooksConfigError(
     'On MySQL and MariaDB, register HOOKLINE_MYSQL_ENTITIES instead of HOOKLINE_ENTITIES (with @hookline/nestjs, pass `entities: HOOKLINE_MYSQL_ENTITIES` to WebhooksModule.forRoot): its message payload is LONGTEXT, where TEXT would hold only 64 KB.',

@@ -11,7 +11,7 @@ export async function updateLeasedRows(sql: SqlRunner, write: LeasedWrite, now: 
   if (write.rows.length === 0) return [];
   const leases = new Map(write.rows.map((row) => [row[0] as string, Number(row[1])]));
   const held = await sql.rows<{ id: string; locked_until: string | number | null }>(
-    `SELECT id, locked_until FROM webhook_delivery WHERE id IN (:...ids) FOR UPDATE`,
+    `SELECT id, locked_until FROM ${sql.tables.delivery} WHERE id IN (:...ids) FOR UPDATE`,
     { ids: [...leases.keys()] },
     manager,
   );
@@ -23,10 +23,10 @@ export async function updateLeasedRows(sql: SqlRunner, write: LeasedWrite, now: 
   const source = rows.map((row, index) => `SELECT ${row.map((_, column) => (index === 0 ? `? AS ${names[column]}` : '?')).join(', ')}`).join(' UNION ALL ');
   const values = [...rows.flat(), now.getTime()];
   const { name } = write;
-  const set = write.columns.map((column) => `webhook_delivery.${column} = ${name}.${column}`).join(', ');
+  const set = write.columns.map((column) => `d.${column} = ${name}.${column}`).join(', ');
   await sql.positional(
-    `UPDATE webhook_delivery JOIN (${source}) AS ${name} ON webhook_delivery.id = ${name}.id
-        SET ${set}, webhook_delivery.locked_until = NULL, webhook_delivery.updated_at = ?`,
+    `UPDATE ${sql.tables.delivery} AS d JOIN (${source}) AS ${name} ON d.id = ${name}.id
+        SET ${set}, d.locked_until = NULL, d.updated_at = ?`,
     values,
     manager,
   );
