@@ -127,6 +127,13 @@ describe('GET /v1/event-types/:name answers unknown and malformed names like any
     expect(errorsOf(response)).toEqual([{ code: 'HOOKLINE_EVENT_TYPE_NOT_FOUND', at: '/name' }]);
   });
 
+  it('400 for a name that is not valid percent-encoding, as every route answers it', async () => {
+    const { read } = await t.tenant();
+    const response = await read.get('/event-types/%E0%A4%A');
+    expect(response.status).toBe(400);
+    expect(errorsOf(response)).toEqual([{ code: 'HOOKLINE_INVALID_REQUEST' }]);
+  });
+
   it('needs an API key like the rest of the API', async () => {
     const response = await t.api.get('/event-types/points.earned');
     expect(response.status).toBe(401);

@@ -67,7 +67,7 @@ export class EventCatalog {
     // Suggestions cost length × names; a name longer than any sensible one gets none.
     const suggestions = name.length <= MAX_SUGGESTIBLE_LENGTH ? closeMatches(name, this.definitions.keys()) : [];
     throw new EventTypeNotFoundError(
-      `No event type ${JSON.stringify(name)} is registered.${didYouMean(suggestions)} GET /event-types lists every one.`,
+      `No event type ${JSON.stringify(name)} is registered.${didYouMean(suggestions)} The catalog's list (GET …/event-types) names every one.`,
       name,
       suggestions,
       { pointer },
