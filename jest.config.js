@@ -15,7 +15,7 @@ const transform = {
     { babelrc: false, configFile: false, plugins: [['babel-plugin-transform-import-meta', { module: 'ES6' }], '@babel/plugin-transform-dynamic-import', '@babel/plugin-transform-modules-commonjs'] },
   ],
 };
-const transformIgnorePatterns = ['/node_modules/(?!(@nestjs|uid|file-type|strtok3|token-types|@tokenizer|load-esm)/)'];
+const transformIgnorePatterns = ['/node_modules/(?!(@nestjs|@seriousme|uid|file-type|strtok3|token-types|@tokenizer|load-esm)/)'];
 
 module.exports = {
   testTimeout: 30000,

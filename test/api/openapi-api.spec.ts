@@ -2,6 +2,7 @@ import request from 'supertest';
 import { ALL_DRIVERS } from '../support/drivers';
 import { errorsOf } from './support/api-client';
 import { createApiTestApp, type ApiTestApp } from './support/api-test-app';
+import { validateOpenApi } from './support/openapi-schemas';
 
 const ENDPOINTS: [string, string][] = [
   ['post', '/v1/webhook-subscriptions'],
@@ -18,6 +19,7 @@ const ENDPOINTS: [string, string][] = [
   ['post', '/v1/deliveries/{id}/resend'],
   ['get', '/v1/messages/{id}'],
   ['get', '/v1/event-types'],
+  ['get', '/v1/event-types/{name}'],
   ['get', '/v1/caller'],
 ];
 
@@ -73,6 +75,24 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('OpenAPI 
     expect(document.paths['/v1/webhook-subscriptions'].post.responses['413']).toBeDefined();
     expect(document.paths['/v1/webhook-subscriptions/{id}'].get.responses['404']).toBeDefined();
     expect(document.paths['/v1/deliveries/{id}/resend'].post.responses['409']).toBeDefined();
+    expect(document.paths['/v1/event-types/{name}'].get.responses['404']).toBeDefined();
+  });
+
+  it('is valid OpenAPI 3.1, with a webhook for every event type of the catalog', async () => {
+    const document = (await request(t.app.getHttpServer()).get('/v1/openapi.json')).body;
+    expect(document.openapi).toBe('3.1.0');
+    expect(await validateOpenApi(document)).toEqual({ valid: true });
+    const types = t.runtime.options.catalog.list().map((definition) => definition.name);
+    expect(Object.keys(document.webhooks)).toEqual(types);
+    const earned = document.webhooks['points.earned'].post;
+    expect(earned.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/PointsEarnedWebhook' });
+    expect(document.components.schemas.PointsEarnedWebhook.properties.data).toEqual({ $ref: '#/components/schemas/PointsEarnedData' });
+    expect(document.components.schemas.PointsEarnedData).toEqual(t.runtime.options.catalog.get('points.earned')!.schema);
+    expect(earned.requestBody.content['application/json'].example.data).toEqual(t.runtime.options.catalog.get('points.earned')!.example);
+    expect(Object.keys(earned.responses).sort()).toEqual(['2XX', '410', 'default']);
+    // OAS 3.0's `nullable` has no meaning in 3.1; null is a type there.
+    expect(document.components.schemas.EventTypeAttributesSchema.properties.group.type).toEqual(['string', 'null']);
+    expect(JSON.stringify(document)).not.toContain('"nullable"');
   });
 
   it('serves the Swagger UI at /v1/docs without a key', async () => {

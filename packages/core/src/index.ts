@@ -7,4 +7,5 @@ export * from './retry';
 export * from './catalog';
 export * from './delivery';
 export * from './profiles';
+export * from './contract';
 export * from './receiving';

@@ -3,6 +3,7 @@ import { EventCatalog } from './event-catalog';
 import { EventCatalogConfigError } from './event-catalog-config-error';
 import { EventDataValidationError } from './event-data-validation-error';
 import type { EventTypeDefinition } from './event-type-definition';
+import { EventTypeNotFoundError } from './event-type-not-found-error';
 import { UnknownEventTypeError } from './unknown-event-type-error';
 
 const pointsEarned: EventTypeDefinition = {
@@ -113,6 +114,16 @@ describe('EventCatalog lookups', () => {
     expect(catalog().has('points.earned')).toBe(true);
     expect(catalog().get('points.earned')?.description).toBe('Points were awarded.');
     expect(catalog().get('points.lost')).toBeUndefined();
+  });
+
+  it('looks a type up by name, or throws EventTypeNotFoundError naming close matches', () => {
+    const registered = catalog();
+    expect(registered.lookup('points.earned')).toBe(registered.get('points.earned'));
+    const error = caught(() => catalog().lookup('points.earnd'));
+    expect(error).toBeInstanceOf(EventTypeNotFoundError);
+    expect(error).toMatchObject({ code: 'HOOKLINE_EVENT_TYPE_NOT_FOUND', pointer: '/name', suggestions: ['points.earned'] });
+    expect((error as Error).message).toMatch(/^No event type "points.earnd" is registered. Did you mean "points.earned"\?/);
+    expect(caught(() => catalog().lookup('x'.repeat(5_000)))).toMatchObject({ suggestions: [] });
   });
 });
 

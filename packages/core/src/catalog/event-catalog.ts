@@ -2,6 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import { closeMatches } from './close-matches';
 import { EventCatalogConfigError } from './event-catalog-config-error';
 import { EventDataValidationError } from './event-data-validation-error';
+import { EventTypeNotFoundError } from './event-type-not-found-error';
 import { matchesEventFilter, parseEventFilter } from './event-filter';
 import type { EventDataSchema, EventTypeDefinition } from './event-type-definition';
 import { isValidEventTypeName } from './event-type-name';
@@ -57,6 +58,20 @@ export class EventCatalog {
 
   get(name: string): EventTypeDefinition | undefined {
     return this.definitions.get(name);
+  }
+
+  /** The registered definition; throws `EventTypeNotFoundError`, naming close matches, when there is none. */
+  lookup(name: string, pointer = '/name'): EventTypeDefinition {
+    const definition = this.definitions.get(name);
+    if (definition) return definition;
+    // Suggestions cost length × names; a name longer than any sensible one gets none.
+    const suggestions = name.length <= MAX_SUGGESTIBLE_LENGTH ? closeMatches(name, this.definitions.keys()) : [];
+    throw new EventTypeNotFoundError(
+      `No event type ${JSON.stringify(name)} is registered.${didYouMean(suggestions)} The catalog's list (GET …/event-types) names every one.`,
+      name,
+      suggestions,
+      { pointer },
+    );
   }
 
   /** Every registered definition, sorted by name. */
@@ -175,6 +190,8 @@ export class EventCatalog {
     return prefixes;
   }
 }
+
+const MAX_SUGGESTIBLE_LENGTH = 200;
 
 function didYouMean(suggestions: readonly string[]): string {
   return suggestions.length === 0 ? '' : ` Did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?`;

@@ -5,5 +5,6 @@ export * from './event-catalog';
 export type { EventDataIssue } from './event-data-issue';
 export * from './event-catalog-config-error';
 export * from './unknown-event-type-error';
+export * from './event-type-not-found-error';
 export * from './event-data-validation-error';
 export * from './loyalty-catalog';

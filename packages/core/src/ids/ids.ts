@@ -33,7 +33,13 @@ export function newId(kind: IdKind, now: number = Date.now()): string {
   return `${ID_PREFIXES[kind]}_${nextUlid(now)}`;
 }
 
-const ID_PATTERN = /^[a-z]+_[0-9A-HJKMNP-TV-Z]{26}$/;
+const ULID = '[0-9A-HJKMNP-TV-Z]{26}';
+const ID_PATTERN = new RegExp(`^[a-z]+_${ULID}$`);
+
+/** The regular expression, as text, that every id of `kind` matches: for schemas in API docs. */
+export function idPattern(kind: IdKind): string {
+  return `^${ID_PREFIXES[kind]}_${ULID}$`;
+}
 
 /** True when `value` looks like an id of `kind`; used to reject junk ids before they reach SQL. */
 export function isId(kind: IdKind, value: unknown): value is string {

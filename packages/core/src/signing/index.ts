@@ -1,4 +1,5 @@
 export { createSigner, verifyWebhook } from './create-signer';
+export { describeSignature, type SignatureDescription } from './describe-signature';
 export { generateSecret } from './generate-secret';
 export type { IncomingHeaders } from './header-lookup';
 export { InvalidSignerOptionsError } from './invalid-signer-options-error';

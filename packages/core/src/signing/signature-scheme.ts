@@ -26,6 +26,14 @@ export interface SignatureScheme {
   read(headers: IncomingHeaders): PresentedSignature;
 }
 
+/** A signature header's value in words and as a regular expression a receiver's validator can use. */
+export interface SignatureValueFormat {
+  readonly format: string;
+  readonly pattern: string;
+  /** How the subscription's secret becomes the HMAC key. */
+  readonly key: string;
+}
+
 export type SignatureSchemeFactory = (options: ResolvedSignerOptions) => SignatureScheme;
 
 /** Everything Hookline knows of one scheme: a new scheme is one file and one line in signature-schemes.ts. */
@@ -39,5 +47,7 @@ export interface SignatureSchemeDefinition {
   readonly configurableLayout: boolean;
   /** A new random secret in the form the scheme's receivers expect. */
   generateSecret(random: (size: number) => Buffer): string;
+  /** What the signature header's value looks like under these options, for API docs. */
+  describeValue(options: ResolvedSignerOptions): SignatureValueFormat;
   readonly create: SignatureSchemeFactory;
 }

@@ -6,6 +6,7 @@ import { readSignedFields } from './signed-fields';
 import { WebhookVerificationError } from './webhook-verification-error';
 
 const VERSION = 'v1';
+const BASE64_MAC = '[A-Za-z0-9+/]{43}=';
 const EXPECTED = 'space-separated "v1,<base64 HMAC-SHA256>" entries';
 /** Standard Webhooks (standardwebhooks.com): `webhook-signature: v1,<base64> v1,<base64>`. */
 export const standardScheme: SignatureSchemeDefinition = {
@@ -19,6 +20,11 @@ export const standardScheme: SignatureSchemeDefinition = {
   },
   configurableLayout: false,
   generateSecret: (random) => `whsec_${random(SECRET_BYTES).toString('base64')}`,
+  describeValue: () => ({
+    format: `space-separated "${VERSION},<base64 HMAC-SHA256>" entries, one per signing secret (two while a secret is rotated)`,
+    pattern: `^${VERSION},${BASE64_MAC}( ${VERSION},${BASE64_MAC})*$`,
+    key: 'the bytes of the base64 text after "whsec_" in the secret',
+  }),
   create: (options) => ({
     keyFor: keyFromWhsecSecret,
     signsWithEverySecret: true,

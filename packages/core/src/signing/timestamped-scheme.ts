@@ -13,6 +13,11 @@ export const timestampedScheme: SignatureSchemeDefinition = {
   configurableLayout: false,
   // Receivers use the string itself as the HMAC key; hex survives env files, URLs and copy-paste unchanged.
   generateSecret: (random) => random(SECRET_BYTES).toString('hex'),
+  describeValue: () => ({
+    format: '"t=<unix seconds>,v1=<hex HMAC-SHA256>", with one v1= per signing secret (two while a secret is rotated)',
+    pattern: '^t=[0-9]+(,v1=[0-9a-f]{64})+$',
+    key: "the secret's UTF-8 text",
+  }),
   create: (options) => ({
     keyFor: keyFromUtf8Secret,
     signsWithEverySecret: true,

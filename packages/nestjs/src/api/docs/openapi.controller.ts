@@ -1,9 +1,11 @@
 import { Controller, Get, Header, Inject, NotFoundException, Param, Req, StreamableFile, UseFilters, UseInterceptors } from '@nestjs/common';
 import { HttpAdapterHost, ModulesContainer } from '@nestjs/core';
+import type { HooklineRuntime } from '@hookline/engine';
 import { ApiExcludeController, type OpenAPIObject } from '@nestjs/swagger';
 import type { ResolvedApiOptions } from '../api-options';
 import { DashboardHeaders } from '../../dashboard/dashboard-headers.decorator';
 import { HOOKLINE_API_OPTIONS } from '../api.tokens';
+import { HOOKLINE_RUNTIME } from '../../module/tokens';
 import { HooklineExceptionFilter } from '../errors/hookline-exception.filter';
 import { NoPoweredByInterceptor } from '../headers/no-powered-by.interceptor';
 import { SubscriptionsController } from '../subscriptions/subscriptions.controller';
@@ -26,6 +28,7 @@ export class OpenApiController {
     private readonly modules: ModulesContainer,
     private readonly adapterHost: HttpAdapterHost,
     @Inject(HOOKLINE_API_OPTIONS) private readonly api: ResolvedApiOptions,
+    @Inject(HOOKLINE_RUNTIME) private readonly runtime: HooklineRuntime,
   ) {}
 
   @Get('openapi.json')
@@ -34,7 +37,7 @@ export class OpenApiController {
     const globalPrefix = this.pathOf(request).slice(0, -this.ownPath('openapi.json').length);
     let document = this.documents.get(globalPrefix);
     if (!document) {
-      document = buildOpenApiDocument(this.modules, this.adapterHost, globalPrefix, SubscriptionsController);
+      document = buildOpenApiDocument(this.modules, this.adapterHost, globalPrefix, SubscriptionsController, this.runtime);
       this.documents.set(globalPrefix, document);
     }
     return document;

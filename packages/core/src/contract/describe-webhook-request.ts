@@ -1,0 +1,40 @@
+import type { EventTypeDefinition } from '../catalog';
+import { buildWebhookRequest, type ResolvedProfile } from '../profiles';
+import { generateSecret } from '../signing';
+import { envelopeSchema } from './envelope-schema';
+import { headerContracts } from './header-contracts';
+import { probeAttemptAt, probeMessage } from './probe-message';
+import type { JsonSchema, WebhookRequestContract } from './webhook-contract';
+
+// The probe's signature is never shown, so any well-formed secret will do; a fixed one keeps the contract deterministic.
+const zeroBytes = (size: number) => Buffer.alloc(size);
+
+/**
+ * What a subscriber to `definition` receives under `resolved`, for API docs. It is read off a
+ * request built by buildWebhookRequest, the function every delivery attempt uses, for a probe
+ * message carrying the type's example: the docs cannot describe headers or an envelope that
+ * deliveries do not send. `dataSchema` replaces the type's own schema, e.g. with a `$ref`.
+ */
+export function describeWebhookRequest(
+  resolved: ResolvedProfile,
+  definition: EventTypeDefinition,
+  options: { dataSchema?: JsonSchema } = {},
+): WebhookRequestContract {
+  // A copy, so neither a custom envelope nor a caller can change the catalog's example.
+  const message = probeMessage(definition.name, structuredClone(definition.example ?? {}));
+  const request = buildWebhookRequest(resolved, {
+    url: 'https://receiver.example/webhooks',
+    secrets: [generateSecret({ scheme: resolved.signer.options.scheme }, zeroBytes)],
+    message,
+    attemptAt: probeAttemptAt(message),
+  });
+  const dataSchema = options.dataSchema ?? structuredClone(definition.schema ?? { type: 'object' });
+  return {
+    profile: resolved.profile.name,
+    headers: headerContracts(request, resolved, message),
+    envelope: {
+      schema: envelopeSchema(resolved.buildEnvelope(message), message, dataSchema),
+      example: JSON.parse(request.body) as Record<string, unknown>,
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export * from './webhook-contract';
+export * from './describe-webhook-request';
