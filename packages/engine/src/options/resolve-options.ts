@@ -5,7 +5,7 @@ import { EventCatalog, loyaltyCatalog, systemClock, type Clock } from '@hookline
 import { WebhooksConfigError } from './webhooks-config-error';
 import type { HooklineOptions, QueueOptions } from './hookline-options';
 import { MIGRATIONS_MODES, type MigrationsMode } from './migrations-mode';
-import { dashboardUrlProblem } from '../portal/portal-url';
+import { dashboardUrlProblem } from './dashboard-url';
 
 // A fixed key for development only: secrets stay encrypted at rest, but anyone can read them.
 const DEVELOPMENT_KEY = Buffer.alloc(32, 'hookline-development-only-key!!').toString('base64');

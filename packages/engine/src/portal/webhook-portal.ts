@@ -7,7 +7,8 @@ import type { WebhookApiKeys } from '../api-keys/webhook-api-keys';
 import { WebhookApiKeyEntity } from '../storage/webhook-api-key.entity';
 import { InvalidPortalSessionError, PortalSessionNotFoundError } from './portal-errors';
 import { PORTAL_TTL_SECONDS, type CreatedPortalSession, type CreatePortalSessionInput, type PortalSessionView } from './portal-session';
-import { dashboardUrlProblem, portalUrl } from './portal-url';
+import { dashboardUrlProblem } from '../options/dashboard-url';
+import { portalUrl } from './portal-url';
 
 const SESSION_NAME = 'portal session';
 
