@@ -10,9 +10,10 @@ import { getApiCaller, setApiCaller } from './api-caller';
 import { presentedKey } from './presented-key';
 
 /**
- * Runs the configured authenticator (API keys, or the host's guard) and insists it named a
- * caller with a tenant and a scope: without one, no route can know whose rows to show. Every
- * failure counts against the client address's limit.
+ * Accepts a portal session's `hlp_` token itself; otherwise runs the configured authenticator
+ * (API keys, or the host's guard) and insists it named a caller with a tenant and a scope:
+ * without one, no route can know whose rows to show. Every failure counts against the client
+ * address's limit.
  */
 @Injectable()
 export class ApiAuthGuard implements CanActivate {
