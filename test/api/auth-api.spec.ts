@@ -116,8 +116,8 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('API auth
       read.post(`/webhook-subscriptions/${id}/replay`, { status: 'failed' }),
       read.post(`/deliveries/${delivery.id}/resend`),
     ];
-    expect((await read.get('/caller')).body.data).toEqual({ type: 'api_caller', id: expect.any(String), attributes: { tenant, scope: 'read' } });
-    expect((await write.get('/caller')).body.data.attributes).toEqual({ tenant, scope: 'write' });
+    expect((await read.get('/caller')).body.data).toEqual({ type: 'api_caller', id: expect.any(String), attributes: { tenant, scope: 'read', expires_at: null } });
+    expect((await write.get('/caller')).body.data.attributes).toEqual({ tenant, scope: 'write', expires_at: null });
     for (const response of await Promise.all(writes)) {
       expect(response.status).toBe(403);
       expect(errorsOf(response)).toEqual([{ code: 'HOOKLINE_READ_ONLY_KEY' }]);

@@ -21,6 +21,8 @@ const ENDPOINTS: [string, string][] = [
   ['get', '/v1/event-types'],
   ['get', '/v1/event-types/{name}'],
   ['get', '/v1/caller'],
+  ['post', '/v1/portal-sessions'],
+  ['delete', '/v1/portal-sessions/{id}'],
 ];
 
 describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('OpenAPI document and docs UI on %s', (_name, makeDriver) => {

@@ -55,6 +55,28 @@ describe('dashboard module options', () => {
     }
   });
 
+  it('lets only the configured origins frame the page, for portal sessions, and no one by default', async () => {
+    const origins = ['https://app.example.com', 'https://*.shops.example.com:8443', "'self'"];
+    const http = await app({ dashboard: { frameAncestors: origins } });
+    const framed = (await http.get('/v1/dashboard')).headers['content-security-policy'];
+    expect(framed).toContain(`frame-ancestors ${origins.join(' ')}`);
+    expect(framed).toContain("script-src 'self'");
+    expect(framed).not.toContain("frame-ancestors 'none'");
+    expect((await http.get('/v1/docs')).headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect((await (await app({})).get('/v1/dashboard')).headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
+  it('refuses frame ancestors a Content-Security-Policy could read as something else', () => {
+    for (const origin of ['*', 'https://app.example.com/settings', 'https://a.example.com; script-src *', 'app.example.com', "'none'", '', 'https://a.example.com https://b.example.com']) {
+      expect(() => WebhooksModule.forRoot({ dashboard: { frameAncestors: ['https://ok.example.com', origin] } })).toThrow(
+        expect.objectContaining({ code: 'HOOKLINE_INVALID_MODULE_OPTIONS', pointer: '/dashboard/frameAncestors/1' }),
+      );
+    }
+    expect(() => WebhooksModule.forRoot({ dashboard: { frameAncestors: 'https://app.example.com' as never } })).toThrow(
+      expect.objectContaining({ pointer: '/dashboard/frameAncestors' }),
+    );
+  });
+
   it('ships in dist byte for byte the files it serves from the sources', () => {
     const shipped = (folder: string) => readdirSync(folder).filter((name) => !name.endsWith('.ts')).sort();
     expect(shipped(BUILT)).toEqual(shipped(SOURCE));

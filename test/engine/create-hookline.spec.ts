@@ -125,6 +125,14 @@ describe.each([sqlite(), postgres(), mysql()])('createHookline without Nest, on 
     }
   });
 
+  it('opens a portal session whose token authenticates as its tenant until revoked', async () => {
+    const session = await hookline.portal.createSession({ tenant: 'shop-portal', scope: 'read', dashboardUrl: 'https://api.example.com/v1/dashboard' });
+    expect(session.url).toBe(`https://api.example.com/v1/dashboard#portal=${session.token}`);
+    expect(await hookline.portal.authenticate(session.token)).toEqual({ id: session.id, tenant: 'shop-portal', scope: 'read', expiresAt: session.expiresAt });
+    await hookline.portal.revokeSession(session.id, { tenant: 'shop-portal' });
+    expect(await hookline.portal.authenticate(session.token)).toBeNull();
+  });
+
   it('answers health with every check up, and only up or down without detail', async () => {
     const detailed = await hookline.health();
     expect(detailed.status).toBe('ok');

@@ -15,7 +15,7 @@ const LAYERS = [
   ['queue'],
   ['publishing'],
   ['worker'],
-  ['subscriptions', 'deliveries', 'messages', 'stats', 'api-keys', 'retention', 'test-events', 'operations', 'inbox', 'migrate'],
+  ['subscriptions', 'deliveries', 'messages', 'stats', 'api-keys', 'portal', 'retention', 'test-events', 'operations', 'inbox', 'migrate'],
   ['runtime'],
   // The test kit wraps a runtime; only its own entry point (`@hookline/engine/testing`) leads to it.
   ['testing'],

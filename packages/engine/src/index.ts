@@ -48,6 +48,10 @@ export type { ApiKeyView, CreatedApiKey, AuthenticatedApiKey } from './api-keys/
 export { API_KEY_SCOPES, type ApiKeyScope } from './storage/api-key-scope';
 export { ApiKeyNotFoundError, InvalidApiKeyInputError } from './api-keys/api-key-errors';
 export { WebhookApiKeyEntity } from './storage/webhook-api-key.entity';
+export { WebhookPortal } from './portal/webhook-portal';
+export { PORTAL_TTL_SECONDS, type CreatePortalSessionInput, type CreatedPortalSession, type PortalSessionView } from './portal/portal-session';
+export { PORTAL_TOKEN_PREFIX } from './api-keys/api-key-material';
+export { InvalidPortalSessionError, PortalSessionNotFoundError } from './portal/portal-errors';
 export type { HealthReport, HealthVerdict, CheckStatus } from './operations/health-report';
 export { HooklineMetrics } from './operations/hookline-metrics';
 export { WebhookInbox, INBOX_RETENTION_DEFAULTS, type InboxKey, type InboxRetention, type ProcessOnceOptions, type ProcessOnceResult } from './inbox/webhook-inbox';

@@ -13,12 +13,14 @@ export {
   getWebhookMessagesToken,
   getWebhookApiKeysToken,
   getWebhookStatsToken,
+  getWebhookPortalToken,
   InjectWebhookPublisher,
   InjectWebhookSubscriptions,
   InjectWebhookDeliveries,
   InjectWebhookMessages,
   InjectWebhookApiKeys,
   InjectWebhookStats,
+  InjectWebhookPortal,
 } from './module/tokens';
 export { WebhooksCoreModule } from './module/webhooks-core.module';
 export type { WebhooksApiOptions } from './api/api-options';
@@ -28,6 +30,7 @@ export { ApiKeyGuard } from './api/auth/api-key.guard';
 export {
   UnauthenticatedError,
   ReadOnlyKeyError,
+  PortalSessionForbiddenError,
   RateLimitedError,
   RequestTooLargeError,
   InvalidRequestError,

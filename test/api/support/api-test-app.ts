@@ -1,4 +1,4 @@
-import type { WebhooksApiOptions, WebhooksModuleOptions } from '@hookline/nestjs';
+import type { WebhooksApiOptions, WebhooksDashboardOptions, WebhooksModuleOptions } from '@hookline/nestjs';
 import type { TestDriver } from '../../support/drivers';
 import { createTestApp, type TestApp, type TestAppSetup } from '../../support/test-app';
 import { ApiClient } from './api-client';
@@ -16,7 +16,7 @@ const GENEROUS_RATE_LIMIT = { ...GENEROUS, perTenant: GENEROUS, failedAuth: GENE
 
 export async function createApiTestApp(
   driver: TestDriver,
-  options: WebhooksModuleOptions & { api?: WebhooksApiOptions } = {},
+  options: WebhooksModuleOptions & { api?: WebhooksApiOptions; dashboard?: WebhooksDashboardOptions } = {},
   setup: TestAppSetup = {},
 ): Promise<ApiTestApp> {
   const t = await createTestApp(driver, { ...options, api: { rateLimit: GENEROUS_RATE_LIMIT, ...options.api } }, setup);

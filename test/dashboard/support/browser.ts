@@ -24,15 +24,16 @@ export const ARTIFACTS = join(__dirname, '..', '..', 'artifacts', 'dashboard');
 export interface TestBrowser {
   context: BrowserContext;
   page: Page;
-  /** Console errors (CSP refusals included), page errors and requests to anywhere but `origin`: a clean run has none. */
+  /** Console errors (CSP refusals included), page errors and requests to anywhere but the origins: a clean run has none. */
   problems: string[];
   /** Saves test/artifacts/dashboard/NAME.png: the whole page, or only what the window shows. */
   screenshot(name: string, options?: { fullPage?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
-/** A fresh headless Chromium with its own throw-away profile, allowed to reach `origin` only. */
-export async function openBrowser(origin: string): Promise<TestBrowser> {
+/** A fresh headless Chromium with its own throw-away profile, allowed to reach `origin` only (or these origins: the app and pages that frame it). */
+export async function openBrowser(origin: string | string[]): Promise<TestBrowser> {
+  const origins = [origin].flat();
   const profile = mkdtempSync(join(tmpdir(), 'hookline-chromium-'));
   mkdirSync(ARTIFACTS, { recursive: true });
   const context = await chromium.launchPersistentContext(profile, {
@@ -45,7 +46,7 @@ export async function openBrowser(origin: string): Promise<TestBrowser> {
   const problems: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith(`${origin}/`)) return route.continue();
+    if (origins.some((allowed) => url.startsWith(`${allowed}/`))) return route.continue();
     problems.push(`request outside the app: ${url}`);
     return route.abort();
   });

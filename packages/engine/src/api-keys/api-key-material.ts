@@ -1,15 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 const KEY_PREFIX = 'hlk_';
-const KEY_PATTERN = /^hlk_[A-Za-z0-9_-]{43}$/;
+/** Portal session tokens look different, so a host's guard, a log scrubber or a secret scanner can tell them apart. */
+export const PORTAL_TOKEN_PREFIX = 'hlp_';
+const KEY_PATTERN = /^hl[kp]_[A-Za-z0-9_-]{43}$/;
 const DISPLAY_LENGTH = 12;
 
-/** A new random key: `hlk_` and 32 random bytes, base64url. */
-export function generateApiKey(): string {
-  return `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
+/** A new random key: `hlk_` (or `hlp_` for a portal session) and 32 random bytes, base64url. */
+export function generateApiKey(prefix = KEY_PREFIX): string {
+  return `${prefix}${randomBytes(32).toString('base64url')}`;
 }
 
-/** True when `value` has the shape of a key; anything else is refused without a database read. */
+/** True when `value` has the shape of a key or a portal token; anything else is refused without a database read. */
 export function looksLikeApiKey(value: string): boolean {
   return KEY_PATTERN.test(value);
 }

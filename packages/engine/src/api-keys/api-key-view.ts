@@ -9,6 +9,8 @@ export interface ApiKeyView {
   name: string | null;
   keyPrefix: string;
   revokedAt: Date | null;
+  /** Portal sessions only; API keys never expire. */
+  expiresAt: Date | null;
   lastUsedAt: Date | null;
   createdAt: Date;
 }
@@ -23,6 +25,8 @@ export interface AuthenticatedApiKey {
   id: string;
   tenant: string;
   scope: ApiKeyScope;
+  /** When a portal session stops working; null for an API key. */
+  expiresAt: Date | null;
 }
 
 export function toApiKeyView(row: WebhookApiKeyEntity): ApiKeyView {
@@ -33,6 +37,7 @@ export function toApiKeyView(row: WebhookApiKeyEntity): ApiKeyView {
     name: row.name,
     keyPrefix: row.keyPrefix,
     revokedAt: row.revokedAt,
+    expiresAt: row.expiresAt,
     lastUsedAt: row.lastUsedAt,
     createdAt: row.createdAt,
   };

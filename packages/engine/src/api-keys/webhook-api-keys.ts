@@ -1,8 +1,9 @@
-import { newId, type Clock } from '@hookline/core';
+import type { Clock } from '@hookline/core';
 import type { DataSource, Repository } from 'typeorm';
-import { API_KEY_SCOPES, type ApiKeyScope } from '../storage/api-key-scope';
+import type { ApiKeyScope } from '../storage/api-key-scope';
 import { ApiKeyNotFoundError, InvalidApiKeyInputError } from './api-key-errors';
-import { displayPrefix, generateApiKey, hashApiKey, looksLikeApiKey } from './api-key-material';
+import { generateApiKey, hashApiKey, looksLikeApiKey } from './api-key-material';
+import { checkKeyOwner, newApiKeyRow } from './api-key-row';
 import { toApiKeyView, type ApiKeyView, type AuthenticatedApiKey, type CreatedApiKey } from './api-key-view';
 import { WebhookApiKeyEntity } from '../storage/webhook-api-key.entity';
 
@@ -25,30 +26,13 @@ export class WebhookApiKeys {
 
   /** Creates a key; the returned `key` is never shown again. */
   async create(input: CreateApiKeyInput): Promise<CreatedApiKey> {
-    const tenant = input?.tenant;
-    if (typeof tenant !== 'string' || tenant.length === 0 || tenant.length > 128) {
-      throw new InvalidApiKeyInputError('tenant must be a non-empty string of at most 128 characters.', { pointer: '/tenant' });
-    }
-    if (!API_KEY_SCOPES.includes(input.scope)) {
-      throw new InvalidApiKeyInputError(`scope must be "read" or "write", got ${JSON.stringify(input.scope)}.`, { pointer: '/scope' });
-    }
+    const { tenant, scope } = checkKeyOwner(input, InvalidApiKeyInputError);
     const name = input.name ?? null;
     if (name !== null && (typeof name !== 'string' || name.length > 128)) {
       throw new InvalidApiKeyInputError('name must be a string of at most 128 characters.', { pointer: '/name' });
     }
     const key = generateApiKey();
-    const now = this.deps.clock.now();
-    const row = this.repo.create({
-      id: newId('apiKey', now.getTime()),
-      tenant,
-      scope: input.scope,
-      name,
-      keyHash: hashApiKey(key),
-      keyPrefix: displayPrefix(key),
-      revokedAt: null,
-      lastUsedAt: null,
-      createdAt: now,
-    });
+    const row = newApiKeyRow({ key, tenant, scope, name, now: this.deps.clock.now(), expiresAt: null });
     await this.repo.insert(row);
     return { ...toApiKeyView(row), key };
   }
@@ -72,15 +56,15 @@ export class WebhookApiKeys {
     return toApiKeyView(row);
   }
 
-  /** The tenant and scope of a presented key, or null when it is unknown or revoked. */
+  /** The tenant and scope of a presented key or portal token, or null when it is unknown, revoked or expired. */
   async authenticate(key: string): Promise<AuthenticatedApiKey | null> {
     if (typeof key !== 'string' || !looksLikeApiKey(key)) return null;
     const row = await this.repo.findOneBy({ keyHash: hashApiKey(key) });
-    if (!row || row.revokedAt) return null;
     const now = this.deps.clock.now();
+    if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now.getTime())) return null;
     if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       await this.repo.update({ id: row.id }, { lastUsedAt: now });
     }
-    return { id: row.id, tenant: row.tenant, scope: row.scope };
+    return { id: row.id, tenant: row.tenant, scope: row.scope, expiresAt: row.expiresAt };
   }
 }

@@ -129,5 +129,11 @@ export interface HooklineOptions {
    * `synchronize: true` TypeORM owns the schema and both only check the tables exist.
    */
   migrations?: MigrationsMode;
+  /**
+   * Embeddable portal sessions (`WebhookPortal.createSession`). `dashboardUrl` is the dashboard's
+   * public URL, e.g. `https://api.example.com/v1/dashboard`: the server cannot know its own origin
+   * behind proxies, and session URLs are built on it. Without it, pass `dashboardUrl` per session.
+   */
+  portal?: { dashboardUrl?: string };
   clock?: Clock;
 }

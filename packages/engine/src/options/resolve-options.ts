@@ -6,6 +6,7 @@ import { WebhooksConfigError } from './webhooks-config-error';
 import { checkPlacement, type TablePlacement } from './table-placement';
 import type { HooklineOptions, QueueOptions } from './hookline-options';
 import { MIGRATIONS_MODES, type MigrationsMode } from './migrations-mode';
+import { dashboardUrlProblem } from './dashboard-url';
 
 // A fixed key for development only: secrets stay encrypted at rest, but anyone can read them.
 const DEVELOPMENT_KEY = Buffer.alloc(32, 'hookline-development-only-key!!').toString('base64');
@@ -36,6 +37,7 @@ export interface ResolvedWebhooksOptions {
   database: { preparedStatements: boolean } & TablePlacement;
   migrations: MigrationsMode;
   endpointHealth: EndpointHealthOptions;
+  portal: { dashboardUrl: string | null };
   clock: Clock;
   raw: HooklineOptions;
 }
@@ -111,9 +113,17 @@ export function resolveOptions(options: HooklineOptions = {}, env = process.env)
       intervalMs: positiveInt(options.retention?.intervalMs ?? RETENTION_DEFAULTS.intervalMs, '/retention/intervalMs'),
       batchSize: positiveInt(options.retention?.batchSize ?? RETENTION_DEFAULTS.batchSize, '/retention/batchSize'),
     },
+    portal: { dashboardUrl: resolveDashboardUrl(options.portal?.dashboardUrl) },
     clock: options.clock ?? systemClock,
     raw: options,
   };
+}
+
+function resolveDashboardUrl(url: string | undefined): string | null {
+  if (url === undefined) return null;
+  const problem = dashboardUrlProblem(url);
+  if (problem) throw new WebhooksConfigError(`portal.dashboardUrl ${problem}`, { pointer: '/portal/dashboardUrl' });
+  return url;
 }
 
 /** Production refuses to start behind rather than altering tables on its own; everywhere else start-up migrates. */

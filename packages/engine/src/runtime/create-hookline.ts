@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { WebhookApiKeys } from '../api-keys/webhook-api-keys';
+import type { WebhookPortal } from '../portal/webhook-portal';
 import type { WebhookDeliveries } from '../deliveries/webhook-deliveries';
 import type { WebhookInbox } from '../inbox/webhook-inbox';
 import type { WebhookMessages } from '../messages/webhook-messages';
@@ -34,6 +35,8 @@ export interface Hookline {
   readonly messages: WebhookMessages;
   readonly stats: WebhookStats;
   readonly apiKeys: WebhookApiKeys;
+  /** Short-lived, tenant-scoped dashboard sessions for a host to embed (an iframe), instead of handing out an API key. */
+  readonly portal: WebhookPortal;
   /** Runs a received webhook's handler once per sender and event id, in the host's transaction when given its manager. */
   readonly inbox: WebhookInbox;
   /** Sends a subscription the catalog's test event and answers with the first attempt. */
@@ -73,6 +76,7 @@ export function hooklineOf(runtime: HooklineRuntime): Hookline {
     messages: runtime.messages,
     stats: runtime.stats,
     apiKeys: runtime.apiKeys,
+    portal: runtime.portal,
     inbox: runtime.inbox,
     testEvents: runtime.testEvents,
     metrics: runtime.metrics,

@@ -1,6 +1,7 @@
 import { createDeliverer, createUndiciTransport, type Deliverer, type Transport } from '@hookline/core';
 import type { DataSource } from 'typeorm';
 import { WebhookApiKeys } from '../api-keys/webhook-api-keys';
+import { WebhookPortal } from '../portal/webhook-portal';
 import { WebhookDeliveries } from '../deliveries/webhook-deliveries';
 import { resolveOptions, type ResolvedWebhooksOptions } from '../options/resolve-options';
 import type { HooklineOptions } from '../options/hookline-options';
@@ -51,6 +52,7 @@ export class HooklineRuntime {
   readonly deliveries: WebhookDeliveries;
   readonly messages: WebhookMessages;
   readonly apiKeys: WebhookApiKeys;
+  readonly portal: WebhookPortal;
   readonly stats: WebhookStats;
   readonly testEvents: TestEventSender;
   readonly processor: DeliveryProcessor;
@@ -143,6 +145,7 @@ export class HooklineRuntime {
     this.limitReporter = new LimitReporter(sql, () => this.processor.slots.limits(), logger);
     this.messages = new WebhookMessages({ dataSource, redact: rawOptions.redactPayload });
     this.apiKeys = new WebhookApiKeys({ dataSource, clock });
+    this.portal = new WebhookPortal({ dataSource, clock, apiKeys: this.apiKeys, dashboardUrl: options.portal.dashboardUrl });
     this.stats = new WebhookStats({ sql, clock });
     this.testEvents = new TestEventSender({
       dataSource,

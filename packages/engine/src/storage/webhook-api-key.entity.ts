@@ -30,6 +30,10 @@ export class WebhookApiKeyEntity {
   @Column({ name: 'revoked_at', ...epochMsColumn, nullable: true })
   revokedAt!: Date | null;
 
+  /** Set on portal sessions only: from then on the key is refused. API keys never expire. */
+  @Column({ name: 'expires_at', ...epochMsColumn, nullable: true })
+  expiresAt!: Date | null;
+
   @Column({ name: 'last_used_at', ...epochMsColumn, nullable: true })
   lastUsedAt!: Date | null;
 

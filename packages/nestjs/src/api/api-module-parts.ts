@@ -11,6 +11,7 @@ import { BodyParseErrors } from './errors/body-parse-errors';
 import { HooklineExceptionFilter } from './errors/hookline-exception.filter';
 import { EventTypesController } from './event-types/event-types.controller';
 import { MessagesController } from './messages/messages.controller';
+import { PortalSessionsController } from './portal-sessions/portal-sessions.controller';
 import { rateLimitProviders } from './rate-limit/rate-limit-providers';
 import { SubscriptionActionsController } from './subscriptions/subscription-actions.controller';
 import { SubscriptionRules } from './subscriptions/subscription-rules';
@@ -37,6 +38,7 @@ export function apiModuleParts(api: ResolvedApiOptions): ApiModuleParts {
       MessagesController,
       EventTypesController,
       CallerController,
+      PortalSessionsController,
       ...(api.docs ? [OpenApiController] : []),
       ...(api.health ? [HealthController] : []),
       ...(api.metrics.enabled ? [MetricsController] : []),

@@ -1,2 +1,2 @@
 /** The API's top-level paths, under the prefix. */
-export const API_RESOURCES = ['webhook-subscriptions', 'deliveries', 'messages', 'event-types', 'caller'] as const;
+export const API_RESOURCES = ['webhook-subscriptions', 'deliveries', 'messages', 'event-types', 'caller', 'portal-sessions'] as const;

@@ -1,9 +1,9 @@
-import { Controller, Get, Header, Inject, NotFoundException, Param, Req, StreamableFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Header, Inject, NotFoundException, Param, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { NoPoweredByInterceptor } from '../api/headers/no-powered-by.interceptor';
 import { DashboardAssets } from './dashboard-assets';
-import { DashboardHeaders } from './dashboard-headers.decorator';
+import { dashboardCsp, DashboardHeaders } from './dashboard-headers.decorator';
 import type { ResolvedDashboardOptions } from './dashboard-options';
 import { dashboardPage } from './dashboard-page';
 import { HOOKLINE_DASHBOARD_OPTIONS } from './dashboard.tokens';
@@ -25,7 +25,9 @@ export class DashboardController {
   @Get()
   @DashboardHeaders()
   @Header('Content-Type', 'text/html; charset=utf-8')
-  page(@Req() request: unknown): string {
+  page(@Req() request: unknown, @Res({ passthrough: true }) response: unknown): string {
+    // Replaces DashboardHeaders' policy, which allows no framing: the page is what a portal host frames.
+    this.adapterHost.httpAdapter.setHeader(response, 'Content-Security-Policy', dashboardCsp(this.options.frameAncestors));
     const base = this.pathOf(request).replace(/\/+$/, '');
     // What precedes the dashboard's path is the app's global prefix, which no provider can read.
     const globalPrefix = base.slice(0, base.length - this.options.path.length - 1);

@@ -1,11 +1,11 @@
 import { Inject } from '@nestjs/common';
-import { WebhookApiKeys, WebhookDeliveries, WebhookMessages, WebhookPublisher, WebhookStats, WebhookSubscriptions } from '@hookline/engine';
+import { WebhookApiKeys, WebhookDeliveries, WebhookMessages, WebhookPortal, WebhookPublisher, WebhookStats, WebhookSubscriptions } from '@hookline/engine';
 
 /** Injection token of the HooklineRuntime behind every provider of the default WebhooksModule. */
 export const HOOKLINE_RUNTIME = Symbol('HOOKLINE_RUNTIME');
 
 /** The services a host injects; the default instance registers each under its class. */
-export const PUBLIC_SERVICES = { WebhookPublisher, WebhookSubscriptions, WebhookDeliveries, WebhookMessages, WebhookApiKeys, WebhookStats } as const;
+export const PUBLIC_SERVICES = { WebhookPublisher, WebhookSubscriptions, WebhookDeliveries, WebhookMessages, WebhookApiKeys, WebhookPortal, WebhookStats } as const;
 export type PublicServiceName = keyof typeof PUBLIC_SERVICES;
 
 /** `name` as given to `forRoot({ name })`; none, or `'default'`, is the default instance. */
@@ -23,6 +23,7 @@ export const getWebhookDeliveriesToken = (name?: string) => getServiceToken('Web
 export const getWebhookMessagesToken = (name?: string) => getServiceToken('WebhookMessages', name);
 export const getWebhookApiKeysToken = (name?: string) => getServiceToken('WebhookApiKeys', name);
 export const getWebhookStatsToken = (name?: string) => getServiceToken('WebhookStats', name);
+export const getWebhookPortalToken = (name?: string) => getServiceToken('WebhookPortal', name);
 
 /** `@InjectWebhookPublisher('billing') publisher: WebhookPublisher`; without a name, the default instance's. */
 export const InjectWebhookPublisher = (name?: string) => Inject(getWebhookPublisherToken(name));
@@ -31,3 +32,4 @@ export const InjectWebhookDeliveries = (name?: string) => Inject(getWebhookDeliv
 export const InjectWebhookMessages = (name?: string) => Inject(getWebhookMessagesToken(name));
 export const InjectWebhookApiKeys = (name?: string) => Inject(getWebhookApiKeysToken(name));
 export const InjectWebhookStats = (name?: string) => Inject(getWebhookStatsToken(name));
+export const InjectWebhookPortal = (name?: string) => Inject(getWebhookPortalToken(name));

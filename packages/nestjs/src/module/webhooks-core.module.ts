@@ -16,6 +16,7 @@ const RUNTIME_PROPERTY: Record<PublicServiceName, keyof HooklineRuntime> = {
   WebhookDeliveries: 'deliveries',
   WebhookMessages: 'messages',
   WebhookApiKeys: 'apiKeys',
+  WebhookPortal: 'portal',
   WebhookStats: 'stats',
 };
 

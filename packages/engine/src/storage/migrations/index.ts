@@ -3,6 +3,7 @@ import { HooklineApiKeys1763900000001 } from './1763900000001-hookline-api-keys'
 import { HooklineEndpointHealth1763900000002 } from './1763900000002-hookline-endpoint-health';
 import { HooklineEndpointPacing1763900000003 } from './1763900000003-hookline-endpoint-pacing';
 import { HooklineInbox1763900000004 } from './1763900000004-hookline-inbox';
+import { HooklinePortalSessions1763900000005 } from './1763900000005-hookline-portal-sessions';
 
 /** Hookline's migrations, oldest first, for PostgreSQL, MySQL/MariaDB and SQLite alike: `hookline-migrate up` runs them, or append them to the host DataSource's `migrations`. */
 export const HOOKLINE_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const HOOKLINE_MIGRATIONS = [
   HooklineEndpointHealth1763900000002,
   HooklineEndpointPacing1763900000003,
   HooklineInbox1763900000004,
+  HooklinePortalSessions1763900000005,
 ];

@@ -6,6 +6,8 @@ export interface ApiCaller {
   scope: ApiKeyScope;
   /** What the rate limit counts by: the API key id, or the host's own caller id. Defaults to the tenant. */
   id?: string;
+  /** When the credentials stop working: set for portal sessions, which may not open or end other sessions. */
+  expiresAt?: Date | null;
 }
 
 // A symbol, so the caller cannot collide with anything the host or another library puts on the request.

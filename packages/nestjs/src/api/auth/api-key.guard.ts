@@ -17,7 +17,7 @@ export class ApiKeyGuard implements CanActivate {
     }
     const found = await this.keys.authenticate(key);
     if (!found) throw new UnauthenticatedError('The API key is unknown or has been revoked.');
-    setApiCaller(request, { tenant: found.tenant, scope: found.scope, id: found.id });
+    setApiCaller(request, { tenant: found.tenant, scope: found.scope, id: found.id, expiresAt: found.expiresAt });
     return true;
   }
 }

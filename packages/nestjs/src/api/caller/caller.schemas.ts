@@ -4,6 +4,8 @@ import { API_KEY_SCOPES } from '@hookline/engine';
 export class CallerAttributesSchema {
   @ApiProperty({ example: 'shop-42' }) tenant!: string;
   @ApiProperty({ enum: API_KEY_SCOPES, description: 'read keys may only GET; write keys may change things too.' }) scope!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When a portal session stops working; null for an API key.' })
+  expires_at!: string | null;
 }
 
 export class CallerResourceSchema {

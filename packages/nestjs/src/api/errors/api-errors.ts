@@ -10,6 +10,11 @@ export class ReadOnlyKeyError extends HooklineError {
   readonly code = 'HOOKLINE_READ_ONLY_KEY';
 }
 
+/** A portal session tried to open or end a session: only API keys may, or a session could outlive its expiry. */
+export class PortalSessionForbiddenError extends HooklineError {
+  readonly code = 'HOOKLINE_PORTAL_SESSION_FORBIDDEN';
+}
+
 export class RateLimitedError extends HooklineError {
   readonly code = 'HOOKLINE_RATE_LIMITED';
 }

@@ -7,8 +7,8 @@ const SECTIONS = [
   ['catalog', 'Event catalog'],
 ];
 
-/** Fills the header for a signed-in caller, or empties it; marks the current section. */
-export function renderShell(header, { caller, current, signOut }) {
+/** Fills the header for a signed-in caller, or empties it; marks the current section. A portal session has no sign out. */
+export function renderShell(header, { caller, current, portal, signOut }) {
   if (!caller) return mount(header, h('span', { class: 'brand' }, 'Hookline'));
   mount(
     header,
@@ -22,8 +22,13 @@ export function renderShell(header, { caller, current, signOut }) {
       'div',
       { class: 'caller' },
       h('span', { class: 'tenant', title: 'Tenant' }, caller.tenant),
-      h('span', { class: ['pill', caller.scope === 'write' ? 'tone-info' : 'tone-warn'] }, caller.scope === 'write' ? 'write key' : 'read-only key'),
-      h('button', { type: 'button', class: ['button', 'button-secondary'], on: { click: signOut } }, 'Sign out'),
+      h('span', { class: ['pill', caller.scope === 'write' ? 'tone-info' : 'tone-warn'] }, scopeLabel(caller.scope, portal)),
+      signOut ? h('button', { type: 'button', class: ['button', 'button-secondary'], on: { click: signOut } }, 'Sign out') : null,
     ),
   );
+}
+
+function scopeLabel(scope, portal) {
+  if (portal) return scope === 'write' ? 'can make changes' : 'read-only';
+  return scope === 'write' ? 'write key' : 'read-only key';
 }

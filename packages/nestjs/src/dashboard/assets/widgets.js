@@ -40,8 +40,9 @@ export function dataTable(columns, rows, { empty = 'Nothing here yet.', link, ro
   );
 }
 
-/** A button that changes something: disabled, with the reason, for a read-only key. */
+/** A button that changes something: disabled, with the reason, for a read-only key; absent for a read-only portal session. */
 export function writeButton(ctx, label, onClick, { tone = 'secondary', ...props } = {}) {
+  if (!ctx.canWrite && ctx.hideWrites) return null;
   return h(
     'button',
     {
