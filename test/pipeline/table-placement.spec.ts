@@ -195,23 +195,31 @@ describe('placement that cannot work is refused at start-up, saying what to regi
 });
 
 describe.each([
-  ['forRoot({ database: { schema } })', 'forRoot'],
-  ['forRootAsync with entities: hooklineEntities({ schema })', 'forRootAsync'],
-] as const)('WebhooksModule.%s on PostgreSQL', (_, how) => {
-  const schema = `hl_place_${randomBytes(4).toString('hex')}`;
+  ['forRoot({ database: { schema } }) on PostgreSQL', 'forRoot', 'postgres'],
+  ['forRootAsync with entities: hooklineEntities({ schema }) on PostgreSQL', 'forRootAsync', 'postgres'],
+  [`forRoot({ database: { tablePrefix } }) on ${MYSQL_TYPE}, no entities extra`, 'forRoot', 'mysql'],
+] as const)('WebhooksModule.%s', (_, how, database) => {
+  const place = `hl_place_${randomBytes(4).toString('hex')}`;
+  const placement = database === 'postgres' ? { schema: place } : { tablePrefix: 'hl_' };
+  const expected = database === 'postgres' ? TABLES : TABLES.map((table) => `hl_${table}`);
   const receiver = new TestReceiver();
   let app: INestApplication;
 
   beforeAll(async () => {
+    if (database === 'mysql') await createMysqlDatabase(place);
     await receiver.start();
-    const options = { ...baseOptions(), database: { schema } };
+    const options = { ...baseOptions(), database: placement };
     const webhooks =
       how === 'forRoot'
-        ? WebhooksModule.forRoot({ ...options, dataSource: schema })
-        : WebhooksModule.forRootAsync({ useFactory: () => options, entities: hooklineEntities({ schema }), dataSource: schema });
+        ? WebhooksModule.forRoot({ ...options, dataSource: place })
+        : WebhooksModule.forRootAsync({ useFactory: () => options, entities: hooklineEntities(placement), dataSource: place });
+    const connection =
+      database === 'postgres'
+        ? { type: 'postgres' as const, url: POSTGRES_URL, extra: { max: 5 } }
+        : { type: MYSQL_TYPE, url: `${MYSQL_URL}/${place}`, charset: 'utf8mb4_bin', extra: { connectionLimit: 5 } };
     // A DataSource name of its own: Nest's autoLoadEntities keeps every forFeature of a name for the whole process.
     const moduleRef = await Test.createTestingModule({
-      imports: [TypeOrmModule.forRoot({ name: schema, type: 'postgres', url: POSTGRES_URL, autoLoadEntities: true, extra: { max: 5 } }), webhooks],
+      imports: [TypeOrmModule.forRoot({ name: place, ...connection, autoLoadEntities: true }), webhooks],
     }).compile();
     app = moduleRef.createNestApplication({ logger: ['error'] });
     await app.init();
@@ -220,13 +228,18 @@ describe.each([
   afterAll(async () => {
     await app?.close();
     await receiver.stop();
-    await postgresAdmin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    if (database === 'postgres') await postgresAdmin(`DROP SCHEMA IF EXISTS ${place} CASCADE`);
+    else await mysqlAdmin(`DROP DATABASE IF EXISTS ${place}`);
   });
 
-  it('registers its entities in the schema, migrates there, delivers and answers the REST API from it', async () => {
-    const dataSource = app.get<DataSource>(getDataSourceToken(schema));
-    const tables = (await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`, [schema])) as { table_name: string }[];
-    expect(tables.map((row) => row.table_name)).toEqual(TABLES);
+  it('registers its entities in that place, migrates there, delivers and answers the REST API from it', async () => {
+    const dataSource = app.get<DataSource>(getDataSourceToken(place));
+    const tables = (await dataSource.query(
+      database === 'postgres'
+        ? `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = '${place}' ORDER BY table_name`
+        : 'SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME',
+    )) as { name: string }[];
+    expect(tables.map((row) => row.name)).toEqual(expected);
     const subscription = await app.get(WebhookSubscriptions).create({ tenant: 'shop-1', url: receiver.url('/n'), events: ['points.earned'] });
     await app.get(WebhookPublisher).publish('points.earned', { customer_id: 'c', amount: 2 }, { tenant: 'shop-1' });
     await receiver.waitFor(1);
