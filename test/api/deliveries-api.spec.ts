@@ -43,6 +43,7 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('deliveri
           message_id: earned.messageId,
           subscription_id: a.id,
           event_type: 'points.earned',
+          ordering_key: null,
           status: 'delivered',
           attempt_count: 1,
           next_attempt_at: null,

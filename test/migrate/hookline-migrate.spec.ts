@@ -6,7 +6,8 @@ import { runMigrateCommand } from '../../packages/engine/src/migrate/migrate-com
 import { runMigrateCli } from '../support/migrate-cli';
 import { EMPTY_DATABASES, type EmptyDatabase } from '../support/migration-databases';
 
-const ALL = ['HooklineInit1763900000000', 'HooklineApiKeys1763900000001', 'HooklineEndpointHealth1763900000002', 'HooklineEndpointPacing1763900000003', 'HooklineInbox1763900000004', 'HooklinePortalSessions1763900000005'];
+// Every shipped migration, oldest first: the list the bin reports on.
+const ALL = HOOKLINE_MIGRATIONS.map((migration) => new migration().name);
 
 /** A fresh database per test and every connection opened on it closed afterwards. */
 function onFreshDatabase(makeDatabase: () => EmptyDatabase) {

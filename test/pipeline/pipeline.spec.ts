@@ -19,6 +19,7 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('delivery
           events: ['points.*'],
           tenant: (payload) => payload.shop,
           data: ({ shop: _shop, ...data }) => data,
+          orderingKey: (payload) => payload.customer_id,
         },
       })),
   );
@@ -167,6 +168,8 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('delivery
     await receiver.waitFor(1);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(receiver.requests.map((r) => JSON.parse(r.body).data)).toEqual([points('via-bridge')]);
+    const [delivery] = (await t.deliveries.list({ tenant: shop })).data;
+    expect(delivery.orderingKey).toBe(points('via-bridge').customer_id);
   });
 
   it('surfaces a bridged publish that fails instead of swallowing it', async () => {

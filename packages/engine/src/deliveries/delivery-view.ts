@@ -16,6 +16,8 @@ export interface DeliveryView {
   messageId: string;
   subscriptionId: string;
   eventType: string;
+  /** The message's ordering key, if it had one: this delivery went only after the one before it of the same key. */
+  orderingKey: string | null;
   status: DeliveryStatus;
   attemptCount: number;
   nextAttemptAt: Date | null;
@@ -37,6 +39,7 @@ export function toDeliveryView(row: WebhookDeliveryEntity): DeliveryView {
     messageId: row.messageId,
     subscriptionId: row.subscriptionId,
     eventType: row.eventType,
+    orderingKey: row.orderingKey,
     status: row.status,
     attemptCount: row.attemptCount,
     nextAttemptAt: row.nextAttemptAt,

@@ -22,6 +22,9 @@ export type QueueOptions =
     };
 
 /** Everything a host configures. Every field is optional except where noted in the README. */
+/** See `ordering.onFailure`. */
+export type OrderingOnFailure = 'continue' | 'block';
+
 export interface HooklineOptions {
   queue?: QueueOptions;
   /** 32 bytes, base64 or hex, newest first; required unless NODE_ENV is development or test. */
@@ -129,6 +132,14 @@ export interface HooklineOptions {
    * `synchronize: true` TypeORM owns the schema and both only check the tables exist.
    */
   migrations?: MigrationsMode;
+  ordering?: {
+    /**
+     * What a delivery that failed for good does to the later ones of its ordering key (to the same
+     * subscription): `continue` (the default) lets the next go; `block` holds them until it is resent
+     * and delivered, so none arrives after a gap.
+     */
+    onFailure?: OrderingOnFailure;
+  };
   /**
    * Embeddable portal sessions (`WebhookPortal.createSession`). `dashboardUrl` is the dashboard's
    * public URL, e.g. `https://api.example.com/v1/dashboard`: the server cannot know its own origin

@@ -4,7 +4,7 @@ import { RETENTION_DEFAULTS, type ResolvedRetentionOptions } from './retention-o
 import { EventCatalog, loyaltyCatalog, systemClock, type Clock } from '@hookline/core';
 import { WebhooksConfigError } from './webhooks-config-error';
 import { checkPlacement, type TablePlacement } from './table-placement';
-import type { HooklineOptions, QueueOptions } from './hookline-options';
+import type { HooklineOptions, OrderingOnFailure, QueueOptions } from './hookline-options';
 import { MIGRATIONS_MODES, type MigrationsMode } from './migrations-mode';
 import { dashboardUrlProblem } from './dashboard-url';
 
@@ -36,6 +36,7 @@ export interface ResolvedWebhooksOptions {
   /** `schema` / `tablePrefix`: the placement the DataSource's entities must have, when the options name one. */
   database: { preparedStatements: boolean } & TablePlacement;
   migrations: MigrationsMode;
+  ordering: { onFailure: OrderingOnFailure };
   endpointHealth: EndpointHealthOptions;
   portal: { dashboardUrl: string | null };
   clock: Clock;
@@ -96,6 +97,7 @@ export function resolveOptions(options: HooklineOptions = {}, env = process.env)
     secretGraceSeconds: nonNegative(options.secretGraceSeconds ?? 86_400, '/secretGraceSeconds'),
     database: { preparedStatements: options.database?.preparedStatements ?? true, ...checkPlacement({ schema: options.database?.schema, tablePrefix: options.database?.tablePrefix }) },
     migrations: resolveMigrations(options.migrations, env),
+    ordering: { onFailure: resolveOnFailure(options.ordering?.onFailure) },
     endpointHealth: {
       enabled: options.endpointHealth?.enabled ?? true,
       failureThreshold: positiveInt(options.endpointHealth?.failureThreshold ?? 10, '/endpointHealth/failureThreshold'),
@@ -187,4 +189,9 @@ function nonNegative(value: number, pointer: string): number {
     throw new WebhooksConfigError(`${pointer} must be a non-negative number, got ${String(value)}.`, { pointer });
   }
   return value;
+}
+
+function resolveOnFailure(onFailure: unknown): OrderingOnFailure {
+  if (onFailure === undefined || onFailure === 'continue' || onFailure === 'block') return onFailure ?? 'continue';
+  throw new WebhooksConfigError(`ordering.onFailure must be 'continue' or 'block', got ${JSON.stringify(onFailure)}.`, { pointer: '/ordering/onFailure' });
 }

@@ -8,6 +8,12 @@ export interface PublishOptions {
   manager?: EntityManager;
   /** Only subscriptions sharing one of these channels (or having none) receive the message. */
   channels?: string[];
+  /**
+   * Deliveries with the same key to the same subscription are attempted strictly in publish order:
+   * each waits until the one before it is delivered or has failed for good (see `ordering.onFailure`).
+   * Different keys, and messages without one, go in parallel. E.g. a customer id.
+   */
+  orderingKey?: string;
 }
 
 export interface PublishInput extends Omit<PublishOptions, 'manager'> {

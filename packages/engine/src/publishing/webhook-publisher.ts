@@ -104,6 +104,11 @@ export class WebhookPublisher {
         pointer: `${pointerBase}/idempotencyKey`,
       });
     }
+    if (input.orderingKey !== undefined && (typeof input.orderingKey !== 'string' || input.orderingKey.length === 0 || input.orderingKey.length > 255)) {
+      throw new InvalidPublishOptionsError('`orderingKey` must be a non-empty string of at most 255 characters.', {
+        pointer: `${pointerBase}/orderingKey`,
+      });
+    }
     if (input.channels !== undefined && (!Array.isArray(input.channels) || input.channels.some((c) => typeof c !== 'string' || c.length === 0))) {
       throw new InvalidPublishOptionsError('`channels` must be an array of non-empty strings.', { pointer: `${pointerBase}/channels` });
     }
@@ -122,6 +127,7 @@ export class WebhookPublisher {
       payload,
       channels: input.channels && input.channels.length > 0 ? input.channels : null,
       idempotencyKey: input.idempotencyKey ?? null,
+      orderingKey: input.orderingKey ?? null,
     };
   }
 }

@@ -79,7 +79,7 @@ export class HooklineRuntime {
       logger.warn('No encryptionKey configured: using the development key. Set encryptionKey before storing real secrets.');
     }
     const clock = options.clock;
-    this.store = new DeliveryStore(dataSource, options.database);
+    this.store = new DeliveryStore(dataSource, { ...options.database, orderingOnFailure: options.ordering.onFailure });
     const sql = this.store.sql;
     this.events = operationalEventsVia(emitter);
     this.profiles = new ProfileRegistry(rawOptions.profile, rawOptions.profiles, rawOptions.retry);

@@ -13,6 +13,8 @@ export interface DeliveryWork {
   payload: string;
   channels: string | null;
   occurredAt: Date;
+  /** Set when the message was published with one: the next delivery of the key waits for this one. */
+  orderingKey: string | null;
   /** Null when the subscription was deleted after the message was published. */
   subscription: {
     url: string;

@@ -1,11 +1,12 @@
 import type { DataSource } from 'typeorm';
+import type { OrderingOnFailure } from '../options/hookline-options';
 import type { DeliveryWork, OutcomeBatch } from './delivery-records';
 import { insertAttempts, updateAttempted, updateDeferred, updateParked, writeOutcomesInOneStatement } from './outcome-statements';
 import { SqlRunner, toDate } from './sql-runner';
 
 export type { AttemptRecord, DeferRecord, DeliveryWork, OutcomeBatch, ParkRecord } from './delivery-records';
 
-const WORK_COLUMNS = `m.type, m.payload, m.channels, m.created_at AS occurred_at,
+const WORK_COLUMNS = `m.type, m.payload, m.channels, m.created_at AS occurred_at, d.ordering_key,
        s.id AS s_id, s.url, s.profile, s.is_active, s.secret_current_enc, s.secret_previous_enc,
        s.secret_previous_expires_at, s.failure_streak, s.breaker_open_until, s.breaker_opened_at`;
 
@@ -19,6 +20,16 @@ const ONE_STATEMENT_OUTCOMES = 1_000;
 // 0.25 ms by primary key. COALESCE keeps the condition out of the index's reach.
 const CLAIM_CONDITION = `COALESCE(status, '') = 'pending' AND next_attempt_at <= :dueBy AND (locked_until IS NULL OR locked_until < :now)`;
 
+/**
+ * `row` (a delivery in the statement) has no earlier delivery of its ordering key to its subscription
+ * still `blocking` it: the head of each key is the only one of it that can be claimed. By id, which
+ * follows publish order; through idx_webhook_delivery_order.
+ */
+function inKeyOrder(deliveries: string, row: string, blocking: string): string {
+  return `(${row}.ordering_key IS NULL OR NOT EXISTS (SELECT 1 FROM ${deliveries} e
+     WHERE e.subscription_id = ${row}.subscription_id AND e.ordering_key = ${row}.ordering_key AND e.id < ${row}.id AND e.status IN (${blocking})))`;
+}
+
 /** A subscription whose deliveries are put back until `until` instead of being claimed. */
 export interface HoldBack {
   subscriptionId: string;
@@ -28,9 +39,32 @@ export interface HoldBack {
 /** The delivery table's hot paths: claim, read, record, sweep. */
 export class DeliveryStore {
   readonly sql: SqlRunner;
+  /** Statuses of an earlier delivery of the same ordering key that keep a later one waiting. */
+  private readonly blocking: string;
 
-  constructor(dataSource: DataSource, options: { preparedStatements?: boolean } = {}) {
+  constructor(dataSource: DataSource, options: { preparedStatements?: boolean; orderingOnFailure?: OrderingOnFailure } = {}) {
     this.sql = new SqlRunner(dataSource, options.preparedStatements);
+    this.blocking = options.orderingOnFailure === 'block' ? `'pending', 'failed'` : `'pending'`;
+  }
+
+  /** Whether a delivery that ended in `status` lets the next one of its ordering key go. */
+  releasesNextInKey(status: 'delivered' | 'failed'): boolean {
+    return status === 'delivered' || this.blocking === `'pending'`;
+  }
+
+  /** The first pending delivery of each (subscription, ordering key), to hand to the queue when the one before it finished. */
+  async nextInKey(keys: { subscriptionId: string; orderingKey: string }[]): Promise<string[]> {
+    const ids: string[] = [];
+    for (const key of keys) {
+      const [row] = await this.sql.rows<{ id: string }>(
+        `SELECT id FROM ${this.sql.tables.delivery}
+          WHERE subscription_id = :subscriptionId AND ordering_key = :orderingKey AND status = 'pending'
+          ORDER BY id LIMIT 1`,
+        key,
+      );
+      if (row) ids.push(row.id);
+    }
+    return ids;
   }
 
   /**
@@ -41,7 +75,13 @@ export class DeliveryStore {
   async claim(ids: string[], now: Date, lease: Date, dueSlackMs = 1_000): Promise<string[]> {
     if (ids.length === 0) return [];
     const rows = await this.sql.updateReturning<{ id: string }>(
-      { table: this.sql.tables.delivery, set: 'locked_until = :lease, updated_at = :now', where: `id IN (:...ids) AND ${CLAIM_CONDITION}`, returning: ['id'], skipLocked: true },
+      {
+        table: `${this.sql.tables.delivery} AS c`,
+        set: 'locked_until = :lease, updated_at = :now',
+        where: `id IN (:...ids) AND ${CLAIM_CONDITION} AND ${inKeyOrder(this.sql.tables.delivery, 'c', this.blocking)}`,
+        returning: ['id'],
+        skipLocked: true,
+      },
       { ids, lease: lease.getTime(), now: now.getTime(), dueBy: now.getTime() + dueSlackMs },
     );
     return rows.map((row) => row.id);
@@ -53,9 +93,10 @@ export class DeliveryStore {
     if (!this.sql.dialect.writesInOneStatement) return this.loadWork(await this.claim(ids, now, lease, dueSlackMs));
     const { rows } = await this.sql.prepared<Record<string, any>>(
       `WITH d AS (
-         UPDATE ${this.sql.tables.delivery} SET locked_until = $2, updated_at = $3
+         UPDATE ${this.sql.tables.delivery} AS c SET locked_until = $2, updated_at = $3
           WHERE id = ANY(CAST($1 AS varchar[])) AND ${CLAIM_CONDITION.replace(':dueBy', '$4').replace(':now', '$3')}
-          RETURNING id, tenant, message_id, subscription_id, attempt_count, series_started_at)
+            AND ${inKeyOrder(this.sql.tables.delivery, 'c', this.blocking)}
+          RETURNING id, tenant, message_id, subscription_id, attempt_count, series_started_at, ordering_key)
        SELECT d.id, d.tenant, d.message_id, d.subscription_id, d.attempt_count, d.series_started_at, ${WORK_COLUMNS}
          FROM d
          JOIN ${this.sql.tables.message} m ON m.id = d.message_id
@@ -144,9 +185,10 @@ export class DeliveryStore {
   /** Pending deliveries that are due and unclaimed but have waited `staleAfterMs`: their job was lost. */
   async findStranded(now: Date, staleAfterMs: number, limit: number): Promise<{ id: string; attemptCount: number }[]> {
     const rows = await this.sql.rows<{ id: string; attempt_count: number | string }>(
-      `SELECT id, attempt_count FROM ${this.sql.tables.delivery}
+      `SELECT id, attempt_count FROM ${this.sql.tables.delivery} d
         WHERE status = 'pending' AND next_attempt_at <= :cutoff
           AND (locked_until IS NULL OR locked_until < :now)
+          AND ${inKeyOrder(this.sql.tables.delivery, 'd', this.blocking)}
         ORDER BY next_attempt_at
         LIMIT ${Math.floor(limit)}`,
       { cutoff: now.getTime() - staleAfterMs, now: now.getTime() },
@@ -167,6 +209,7 @@ function toWork(row: Record<string, any>): DeliveryWork {
     payload: row.payload,
     channels: row.channels,
     occurredAt: toDate(row.occurred_at)!,
+    orderingKey: row.ordering_key ?? null,
     subscription: row.s_id
       ? {
           url: row.url,

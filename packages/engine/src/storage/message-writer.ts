@@ -9,6 +9,8 @@ export interface MessageToWrite {
   payload: string;
   channels: string[] | null;
   idempotencyKey: string | null;
+  /** Copied to each delivery: the claim keeps one key's deliveries to a subscription in order. */
+  orderingKey: string | null;
 }
 
 export interface WrittenMessage {
@@ -36,9 +38,9 @@ interface PlannedMessage {
 const MESSAGE_COLUMNS = ['id', 'tenant', 'type', 'payload', 'channels', 'idempotency_key', 'created_at'];
 const MESSAGE_TYPES = ['varchar', 'varchar', 'varchar', 'text', 'text', 'varchar', 'bigint'];
 const DELIVERY_COLUMNS = ['id', 'message_id', 'subscription_id', 'tenant', 'event_type', 'status', 'attempt_count',
-  'series_started_at', 'next_attempt_at', 'created_at', 'updated_at'];
+  'series_started_at', 'next_attempt_at', 'created_at', 'updated_at', 'ordering_key'];
 // PostgreSQL cannot infer parameter types inside a row source that feeds an INSERT … SELECT.
-const DELIVERY_TYPES = ['varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'integer', 'bigint', 'bigint', 'bigint', 'bigint'];
+const DELIVERY_TYPES = ['varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'integer', 'bigint', 'bigint', 'bigint', 'bigint', 'varchar'];
 
 /**
  * Inserts messages and one pending delivery per matching active subscription, with multi-row
@@ -97,7 +99,7 @@ async function plan(sql: SqlRunner, manager: EntityManager, messages: MessageToW
     const id = newId('message', at);
     const deliveries = targets
       .filter((s) => s.tenant === m.tenant && matchesAnyFilter(s.events, m.type) && sharesChannel(s.channels, m.channels))
-      .map((s) => [newId('delivery', at), id, s.id, m.tenant, m.type, 'pending', 0, at, at, at, at]);
+      .map((s) => [newId('delivery', at), id, s.id, m.tenant, m.type, 'pending', 0, at, at, at, at, m.orderingKey]);
     const row = [id, m.tenant, m.type, m.payload, m.channels ? JSON.stringify(m.channels) : null, m.idempotencyKey, at];
     return { row, id, tenant: m.tenant, idempotencyKey: m.idempotencyKey, deliveries };
   });

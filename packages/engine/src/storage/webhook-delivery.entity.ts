@@ -11,6 +11,8 @@ export const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['pending', 'deliver
 @Index('idx_webhook_delivery_log', ['tenant', 'subscriptionId', 'id'])
 @Index('idx_webhook_delivery_tenant', ['tenant', 'id'])
 @Index('idx_webhook_delivery_message', ['messageId'])
+// The claim's look for an earlier pending delivery of the same key; only keyed rows are indexed (all of them on MySQL).
+@Index('idx_webhook_delivery_order', ['subscriptionId', 'orderingKey', 'id'], { where: 'ordering_key IS NOT NULL' })
 export class WebhookDeliveryEntity {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id!: string;
@@ -61,4 +63,8 @@ export class WebhookDeliveryEntity {
 
   @Column({ name: 'updated_at', ...epochMsColumn })
   updatedAt!: Date;
+
+  /** The message's ordering key: deliveries sharing it and the subscription go one at a time, in id (publish) order. */
+  @Column({ name: 'ordering_key', type: 'varchar', length: 255, nullable: true })
+  orderingKey!: string | null;
 }

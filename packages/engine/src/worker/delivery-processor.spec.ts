@@ -22,6 +22,7 @@ function work(id: string, subscriptionId: string): DeliveryWork {
     payload: '{"customer_id":"c1"}',
     channels: null,
     occurredAt: new Date(),
+    orderingKey: null,
     subscription: { url: `https://example.com/${subscriptionId}`, profile: null, isActive: true, secretCurrentEnc: 'sealed', secretPreviousEnc: null, secretPreviousExpiresAt: null, failureStreak: 0, breakerOpenUntil: null, breakerOpenedAt: null },
   };
 }

@@ -255,6 +255,22 @@ export class DeliveryProcessor {
     return this.late.done;
   }
 
+  /**
+   * A keyed delivery that finished lets the next of its key go: hand that one to the queue now.
+   * Its own job came and went while it waited (the claim refused it); if this enqueue is lost, the
+   * sweeper finds it, since the claim and the sweep ask the same question.
+   */
+  private async releaseNextInKey(handled: Handled[]): Promise<void> {
+    const keys = new Map<string, { subscriptionId: string; orderingKey: string }>();
+    for (const { item, record } of handled) {
+      const status = record?.next.status;
+      if (!item.orderingKey || !status || status === 'pending' || !this.deps.store.releasesNextInKey(status)) continue;
+      keys.set(`${item.subscriptionId} ${item.orderingKey}`, { subscriptionId: item.subscriptionId, orderingKey: item.orderingKey });
+    }
+    if (keys.size === 0) return;
+    await this.deps.enqueuer.enqueueNew(await this.deps.store.nextInKey([...keys.values()]));
+  }
+
   /** Retries and near deferrals get delayed jobs, grouped by when they are due; a 410 disables; exhaustion is announced. */
   private async afterRecord(handled: Handled[]): Promise<void> {
     const now = this.deps.clock.now().getTime();
@@ -269,6 +285,7 @@ export class DeliveryProcessor {
     }
     await this.deps.enqueuer.enqueueLater(groupDue(retries, now, RETRY_GROUP_MS, 'last'), `retry${now}`);
     await this.deps.enqueuer.enqueueLater(groupDue(deferred, now, DEFER_GROUP_MS, 'first'), `defer${now}`);
+    await this.releaseNextInKey(handled);
     for (const { item, record } of handled) {
       if (!record) continue;
       if (record.gone) {

@@ -9,6 +9,8 @@ export interface BridgeOptions {
   /** The webhook `data`; the whole payload when omitted. */
   data?: (payload: any, eventName: string) => unknown;
   idempotencyKey?: (payload: any, eventName: string) => string | undefined;
+  /** The publish's ordering key, e.g. the customer id: that customer's events reach each subscriber in order. */
+  orderingKey?: (payload: any, eventName: string) => string | undefined;
   channels?: (payload: any, eventName: string) => string[] | undefined;
   /** The host transaction's EntityManager carried in the payload, for the outbox. */
   manager?: (payload: any, eventName: string) => EntityManager | undefined;

@@ -48,6 +48,7 @@ export class EventBridge {
     return this.publisher.publish(name, o.data ? o.data(payload, name) : payload, {
       tenant: o.tenant(payload, name),
       idempotencyKey: o.idempotencyKey?.(payload, name),
+      orderingKey: o.orderingKey?.(payload, name),
       channels: o.channels?.(payload, name),
       manager: o.manager?.(payload, name),
     });

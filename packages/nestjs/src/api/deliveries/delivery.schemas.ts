@@ -17,6 +17,8 @@ export class DeliveryAttributesSchema {
   @ApiProperty({ example: 'msg_01JD3Q2Z8M6X4N5P7R9S1T3V5W' }) message_id!: string;
   @ApiProperty({ example: 'whsub_01JD3Q2Z8M6X4N5P7R9S1T3V5W' }) subscription_id!: string;
   @ApiProperty({ example: 'points.earned' }) event_type!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'cust_42', description: "The message's ordering key: deliveries of one key to a subscription go one at a time, in publish order." })
+  ordering_key!: string | null;
   @ApiProperty({ enum: DELIVERY_STATUSES }) status!: string;
   @ApiProperty({ description: 'Attempts in the current series (a resend starts a new series).' }) attempt_count!: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) next_attempt_at!: string | null;

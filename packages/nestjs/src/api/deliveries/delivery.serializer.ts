@@ -14,6 +14,7 @@ export interface DeliveryAttributes {
   message_id: string;
   subscription_id: string;
   event_type: string;
+  ordering_key: string | null;
   status: string;
   attempt_count: number;
   next_attempt_at: string | null;
@@ -30,6 +31,7 @@ export function deliveryResource(view: DeliveryView | DeliveryWithAttempts): Res
     message_id: view.messageId,
     subscription_id: view.subscriptionId,
     event_type: view.eventType,
+    ordering_key: view.orderingKey,
     status: view.status,
     attempt_count: view.attemptCount,
     next_attempt_at: iso(view.nextAttemptAt),
