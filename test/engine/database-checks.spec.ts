@@ -89,19 +89,28 @@ describe('start-up checks of the database', () => {
       const name = `hl_checks_${randomBytes(4).toString('hex')}`;
       return {
         name,
-        async create() {
+        async create({ synchronize = true } = {}) {
           await mysqlAdmin(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE ${collation}`);
           cleanUps.push(() => mysqlAdmin(`DROP DATABASE IF EXISTS ${name}`));
-          return open({ type: MYSQL_TYPE, url: `${MYSQL_URL}/${name}`, charset: 'utf8mb4_bin', entities: [...HOOKLINE_MYSQL_ENTITIES], synchronize: true });
+          return open({ type: MYSQL_TYPE, url: `${MYSQL_URL}/${name}`, charset: 'utf8mb4_bin', entities: [...HOOKLINE_MYSQL_ENTITIES], synchronize });
         },
       };
     };
+
+    it("creates its tables case-sensitive through the migrations, whatever the database's default collation", async () => {
+      const dataSource = await database('utf8mb4_general_ci').create({ synchronize: false });
+      expect(await startFailure(dataSource)).toBeUndefined();
+      const collations = (await dataSource.query(
+        `SELECT DISTINCT COLLATION_NAME AS collation FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND COLLATION_NAME IS NOT NULL`,
+      )) as { collation: string }[];
+      expect(collations.map((row) => row.collation)).toEqual(['utf8mb4_bin']);
+    });
 
     it('starts on a utf8mb4_bin database of InnoDB tables', async () => {
       expect(await startFailure(await database('utf8mb4_bin').create())).toBeUndefined();
     });
 
-    it('refuses case-insensitive text columns, which would let tenant "Acme" read tenant "acme"', async () => {
+    it('refuses case-insensitive text columns (synchronized into such a database), which would let tenant "Acme" read tenant "acme"', async () => {
       const error = await startFailure(await database('utf8mb4_general_ci').create());
       expect(error).toMatchObject({ code: 'HOOKLINE_UNSUPPORTED_DATABASE' });
       expect(error!.message).toMatch(/utf8mb4_general_ci.*not case-sensitive utf8mb4.*COLLATE utf8mb4_bin/);

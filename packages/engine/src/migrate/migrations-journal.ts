@@ -17,7 +17,7 @@ export function createJournal(database: MigrationDatabase, placement: TablePlace
   const table = journalTable(database, placement);
   if (database === 'postgres') return `CREATE TABLE IF NOT EXISTS ${table} ("id" SERIAL PRIMARY KEY, "timestamp" bigint NOT NULL, "name" character varying NOT NULL)`;
   if (database === 'sqlite') return `CREATE TABLE IF NOT EXISTS ${table} ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "timestamp" bigint NOT NULL, "name" varchar NOT NULL)`;
-  return `CREATE TABLE IF NOT EXISTS ${table} (id int NOT NULL AUTO_INCREMENT, timestamp bigint NOT NULL, name varchar(255) NOT NULL, PRIMARY KEY (id)) ENGINE=InnoDB`;
+  return `CREATE TABLE IF NOT EXISTS ${table} (id int NOT NULL AUTO_INCREMENT, timestamp bigint NOT NULL, name varchar(255) NOT NULL, PRIMARY KEY (id)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`;
 }
 
 /** The row that records one migration as applied (names are Hookline's own class names: no quoting to escape). */

@@ -59,24 +59,25 @@ const UP: StatementsByDatabase = {
     `CREATE INDEX "idx_webhook_attempt_delivery" ON "webhook_attempt" ("delivery_id", "started_at")`,
   ],
   // MySQL declares indexes inside CREATE TABLE; the partial "due" index becomes a plain one (MySQL has none).
+  // Each table is case-sensitive utf8mb4 whatever the database's default: tenant "Acme" is not "acme".
   mysql: [
     `CREATE TABLE webhook_subscription (id varchar(40) NOT NULL, tenant varchar(128) NOT NULL, url varchar(2048) NOT NULL,
       events text NOT NULL, channels text NULL, description varchar(512) NULL, is_active tinyint NOT NULL DEFAULT 1,
       disabled_reason varchar(512) NULL, profile varchar(64) NULL, secret_current_enc varchar(512) NOT NULL, secret_previous_enc varchar(512) NULL,
       secret_previous_expires_at bigint NULL, created_at bigint NOT NULL, updated_at bigint NOT NULL,
-      INDEX idx_webhook_subscription_tenant_active (tenant, is_active), INDEX idx_webhook_subscription_tenant (tenant, id), PRIMARY KEY (id)) ENGINE=InnoDB`,
+      INDEX idx_webhook_subscription_tenant_active (tenant, is_active), INDEX idx_webhook_subscription_tenant (tenant, id), PRIMARY KEY (id)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`,
     `CREATE TABLE webhook_message (id varchar(40) NOT NULL, tenant varchar(128) NOT NULL, type varchar(128) NOT NULL,
       payload longtext NOT NULL, channels text NULL, idempotency_key varchar(255) NULL, created_at bigint NOT NULL,
-      INDEX idx_webhook_message_tenant (tenant, id), UNIQUE INDEX uq_webhook_message_tenant_idempotency (tenant, idempotency_key), PRIMARY KEY (id)) ENGINE=InnoDB`,
+      INDEX idx_webhook_message_tenant (tenant, id), UNIQUE INDEX uq_webhook_message_tenant_idempotency (tenant, idempotency_key), PRIMARY KEY (id)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`,
     `CREATE TABLE webhook_delivery (id varchar(40) NOT NULL, message_id varchar(40) NOT NULL, subscription_id varchar(40) NOT NULL,
       tenant varchar(128) NOT NULL, event_type varchar(128) NOT NULL, status varchar(16) NOT NULL, attempt_count int NOT NULL DEFAULT '0',
       series_started_at bigint NOT NULL, next_attempt_at bigint NULL, locked_until bigint NULL, last_status_code int NULL, last_error varchar(1024) NULL,
       delivered_at bigint NULL, created_at bigint NOT NULL, updated_at bigint NOT NULL,
       INDEX idx_webhook_delivery_message (message_id), INDEX idx_webhook_delivery_tenant (tenant, id),
-      INDEX idx_webhook_delivery_log (tenant, subscription_id, id), INDEX idx_webhook_delivery_due (next_attempt_at), PRIMARY KEY (id)) ENGINE=InnoDB`,
+      INDEX idx_webhook_delivery_log (tenant, subscription_id, id), INDEX idx_webhook_delivery_due (next_attempt_at), PRIMARY KEY (id)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`,
     `CREATE TABLE webhook_attempt (id varchar(40) NOT NULL, delivery_id varchar(40) NOT NULL, tenant varchar(128) NOT NULL,
       started_at bigint NOT NULL, duration_ms int NOT NULL, status_code int NULL, response_excerpt text NULL, error varchar(1024) NULL,
-      INDEX idx_webhook_attempt_delivery (delivery_id, started_at), PRIMARY KEY (id)) ENGINE=InnoDB`,
+      INDEX idx_webhook_attempt_delivery (delivery_id, started_at), PRIMARY KEY (id)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`,
   ],
 };
 

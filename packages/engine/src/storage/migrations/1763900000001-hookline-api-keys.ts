@@ -21,7 +21,7 @@ const UP: StatementsByDatabase = {
   mysql: [
     `CREATE TABLE webhook_api_key (id varchar(40) NOT NULL, tenant varchar(128) NOT NULL, scope varchar(8) NOT NULL,
       name varchar(128) NULL, key_hash varchar(64) NOT NULL, key_prefix varchar(16) NOT NULL, revoked_at bigint NULL, last_used_at bigint NULL,
-      created_at bigint NOT NULL, INDEX idx_webhook_api_key_tenant (tenant, id), UNIQUE INDEX uq_webhook_api_key_hash (key_hash), PRIMARY KEY (id)) ENGINE=InnoDB`,
+      created_at bigint NOT NULL, INDEX idx_webhook_api_key_tenant (tenant, id), UNIQUE INDEX uq_webhook_api_key_hash (key_hash), PRIMARY KEY (id)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`,
   ],
 };
 

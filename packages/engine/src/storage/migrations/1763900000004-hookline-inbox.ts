@@ -14,7 +14,7 @@ const UP: StatementsByDatabase = {
   ],
   mysql: [
     `CREATE TABLE webhook_inbox (sender varchar(128) NOT NULL, event_id varchar(255) NOT NULL, received_at bigint NOT NULL,
-      INDEX idx_webhook_inbox_received (received_at), PRIMARY KEY (sender, event_id)) ENGINE=InnoDB`,
+      INDEX idx_webhook_inbox_received (received_at), PRIMARY KEY (sender, event_id)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`,
   ],
 };
 
