@@ -100,4 +100,11 @@ describe.each(EMPTY_DATABASES.map((make) => [make().name, make] as const))('hook
     expect(await new HooklineMigrator(await connect()).status()).toEqual({ applied: ALL, pending: [] });
     expect(await new HooklineMigrator(await connect()).up()).toEqual([]);
   });
+
+  it('reads a host journal of another name from DATABASE_MIGRATIONS_TABLE', async () => {
+    const host = await connect({ entities: [], migrations: HOOKLINE_MIGRATIONS, migrationsTableName: 'typeorm_journal' });
+    await host.runMigrations();
+    expect(await runMigrateCli(['status'], database().env)).toMatchObject({ exitCode: 1 });
+    expect(await runMigrateCli(['status'], { ...database().env, DATABASE_MIGRATIONS_TABLE: 'typeorm_journal' })).toMatchObject({ exitCode: 0 });
+  });
 });

@@ -9,7 +9,8 @@ export type CliDataSourceSetup = Pick<DataSourceOptions, 'migrations' | 'migrati
 /**
  * The host's database as a CLI reaches it: `DATABASE_URL` is a `postgres://`, `mysql://` or `mariadb://` URL
  * or a SQLite file path (`sqlite:` prefix optional). Where Hookline's tables are, as the app's `database`
- * option says: `DATABASE_SCHEMA` (PostgreSQL), `DATABASE_TABLE_PREFIX` (MySQL/MariaDB). The CLIs never
+ * option says: `DATABASE_SCHEMA` (PostgreSQL), `DATABASE_TABLE_PREFIX` (MySQL/MariaDB); `DATABASE_MIGRATIONS_TABLE`
+ * names the host's own TypeORM journal when it is not `migrations`. The CLIs never
  * synchronize: the host's migrations, `hookline-migrate` (or synchronize in the app) own the schema.
  */
 export function cliDataSource(env: NodeJS.ProcessEnv = process.env, setup: CliDataSourceSetup = { entities: [WebhookApiKeyEntity] }): DataSource {
@@ -17,6 +18,8 @@ export function cliDataSource(env: NodeJS.ProcessEnv = process.env, setup: CliDa
   if (!url) {
     throw new Error('Set DATABASE_URL to a postgres:// or mysql:// URL, or a SQLite file path.');
   }
+  const migrationsTableName = setup.migrationsTableName ?? (env.DATABASE_MIGRATIONS_TABLE || undefined);
+  setup = { ...setup, ...(migrationsTableName && { migrationsTableName }) };
   const placement: TablePlacement = { schema: env.DATABASE_SCHEMA || undefined, tablePrefix: env.DATABASE_TABLE_PREFIX || undefined };
   if (/^postgres(ql)?:\/\//.test(url)) {
     const { schema } = checkPlacement(placement, 'postgres');
