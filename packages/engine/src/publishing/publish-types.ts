@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { TraceContext } from '../tracing/trace-context';
 
 export interface PublishOptions {
   tenant: string;
@@ -8,6 +9,12 @@ export interface PublishOptions {
   manager?: EntityManager;
   /** Only subscriptions sharing one of these channels (or having none) receive the message. */
   channels?: string[];
+  /**
+   * The W3C trace context to store and send with every attempt, for hosts that propagate it
+   * without OpenTelemetry (or to continue another trace than the active one). A malformed
+   * `traceparent` is dropped, as the W3C rules say; without it, the active OpenTelemetry context is used.
+   */
+  traceContext?: TraceContext;
 }
 
 export interface PublishInput extends Omit<PublishOptions, 'manager'> {
