@@ -148,7 +148,8 @@ describe.each([sqliteDatabase, postgresDatabase, mysqlDatabase])('trace context 
 
     it('sends a traceContext passed to publish as it is, on the first attempt and on the retry', async () => {
       await hookline.subscriptions.create({ tenant: 'plain', url: receiver.url('/given'), events: ['points.earned'] });
-      await hookline.publisher.publish('points.earned', { customer_id: 'c3', amount: 5 }, { tenant: 'plain', traceContext: GIVEN });
+      const published = await hookline.publisher.publish('points.earned', { customer_id: 'c3', amount: 5 }, { tenant: 'plain', traceContext: GIVEN });
+      expect((await hookline.messages.get(published.messageId, { tenant: 'plain' })).traceContext).toEqual(GIVEN);
       await eventually(() => onPath(receiver, '/given').length === 2);
       expect(onPath(receiver, '/given').map((request) => [request.headers.traceparent, request.headers.tracestate])).toEqual([
         [GIVEN.traceparent, GIVEN.tracestate],
@@ -158,7 +159,8 @@ describe.each([sqliteDatabase, postgresDatabase, mysqlDatabase])('trace context 
 
     it('sends no trace headers for a message published without trace context, or with a malformed one', async () => {
       await hookline.subscriptions.create({ tenant: 'plain-none', url: receiver.url('/none'), events: ['points.earned'] });
-      await hookline.publisher.publish('points.earned', { customer_id: 'c4', amount: 5 }, { tenant: 'plain-none' });
+      const published = await hookline.publisher.publish('points.earned', { customer_id: 'c4', amount: 5 }, { tenant: 'plain-none' });
+      expect((await hookline.messages.get(published.messageId)).traceContext).toBeNull();
       await hookline.publisher.publish('points.earned', { customer_id: 'c5', amount: 5 }, { tenant: 'plain-none', traceContext: { traceparent: 'not-a-traceparent', tracestate: 'rojo=1' } });
       await eventually(() => onPath(receiver, '/none').length === 4);
       for (const request of onPath(receiver, '/none')) {
