@@ -2,6 +2,7 @@ import * as api from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { openTelemetryTracing } from './opentelemetry-tracing';
+import { NO_ATTEMPT_TRACE } from './tracing';
 
 const GIVEN = { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01', tracestate: 'rojo=00f067aa0ba902b7' };
 const subject = { id: 'dlv_1', messageId: 'msg_1', subscriptionId: 'sub_1', tenant: 'shop', type: 'points.earned', attemptCount: 1 };
@@ -90,5 +91,9 @@ describe('openTelemetryTracing with the API alone (no SDK registered)', () => {
 
   it('stores a given traceContext as it is', () => {
     expect(tracing.publishing({ type: 'points.earned', tenant: 'shop', traceContext: GIVEN }).context).toEqual(GIVEN);
+  });
+
+  it('does no more work per attempt of a message without context than no tracing does', () => {
+    expect(tracing.attempting({ ...subject, trace: null })).toBe(NO_ATTEMPT_TRACE);
   });
 });

@@ -1,6 +1,6 @@
 import type * as OpenTelemetry from '@opentelemetry/api';
 import { normalizeTracestate, type TraceContext } from './trace-context';
-import type { AttemptResult, AttemptSubject, AttemptTrace, PublishSubject, PublishTrace, Tracing } from './tracing';
+import { NO_ATTEMPT_TRACE, type AttemptResult, type AttemptSubject, type AttemptTrace, type PublishSubject, type PublishTrace, type Tracing } from './tracing';
 
 export type OpenTelemetryApi = typeof OpenTelemetry;
 
@@ -47,14 +47,12 @@ export function openTelemetryTracing(api: OpenTelemetryApi): Tracing {
   function publishing(subject: PublishSubject): PublishTrace {
     const active = api.context.active();
     const parent = subject.traceContext ? api.trace.setSpanContext(active, spanContextOf(subject.traceContext)) : active;
-    const span = tracer.startSpan(
-      'hookline publish',
-      { kind: api.SpanKind.PRODUCER, attributes: { [SPAN_ATTRIBUTES.eventType]: subject.type, [SPAN_ATTRIBUTES.tenant]: subject.tenant } },
-      parent,
-    );
+    const span = tracer.startSpan('hookline publish', { kind: api.SpanKind.PRODUCER }, parent);
+    if (span.isRecording()) span.setAttributes({ [SPAN_ATTRIBUTES.eventType]: subject.type, [SPAN_ATTRIBUTES.tenant]: subject.tenant });
     return {
       context: traceContextOf(span),
       end(result) {
+        if (!span.isRecording()) return;
         if ('error' in result) {
           failed(span, result.error);
         } else {
@@ -72,26 +70,25 @@ export function openTelemetryTracing(api: OpenTelemetryApi): Tracing {
   function attempting(subject: AttemptSubject): AttemptTrace {
     // The root, not whatever happens to be active in the worker: an attempt belongs to its message's trace only.
     const parent = subject.trace ? api.trace.setSpanContext(api.ROOT_CONTEXT, spanContextOf(subject.trace)) : api.ROOT_CONTEXT;
-    const span = tracer.startSpan(
-      'hookline attempt',
-      {
-        kind: api.SpanKind.CLIENT,
-        attributes: {
-          [SPAN_ATTRIBUTES.deliveryId]: subject.id,
-          [SPAN_ATTRIBUTES.messageId]: subject.messageId,
-          [SPAN_ATTRIBUTES.subscriptionId]: subject.subscriptionId,
-          [SPAN_ATTRIBUTES.tenant]: subject.tenant,
-          [SPAN_ATTRIBUTES.eventType]: subject.type,
-          [SPAN_ATTRIBUTES.attempt]: subject.attemptCount + 1,
-          [SPAN_ATTRIBUTES.httpMethod]: 'POST',
-        },
-      },
-      parent,
-    );
+    const span = tracer.startSpan('hookline attempt', { kind: api.SpanKind.CLIENT }, parent);
+    // The API without an SDK, for a message without context: nothing to record or propagate, so no more work per attempt.
+    if (!api.isSpanContextValid(span.spanContext())) return NO_ATTEMPT_TRACE;
+    if (span.isRecording()) {
+      span.setAttributes({
+        [SPAN_ATTRIBUTES.deliveryId]: subject.id,
+        [SPAN_ATTRIBUTES.messageId]: subject.messageId,
+        [SPAN_ATTRIBUTES.subscriptionId]: subject.subscriptionId,
+        [SPAN_ATTRIBUTES.tenant]: subject.tenant,
+        [SPAN_ATTRIBUTES.eventType]: subject.type,
+        [SPAN_ATTRIBUTES.attempt]: subject.attemptCount + 1,
+        [SPAN_ATTRIBUTES.httpMethod]: 'POST',
+      });
+    }
     const active = api.trace.setSpan(parent, span);
     return {
       run: (send, request) => api.context.with(active, send, undefined, request),
       end(result: AttemptResult) {
+        if (!span.isRecording()) return;
         span.setAttributes({ [SPAN_ATTRIBUTES.outcome]: result.outcome, [SPAN_ATTRIBUTES.deliveryStatus]: result.next.status });
         if (result.statusCode !== null) span.setAttribute(SPAN_ATTRIBUTES.httpStatus, result.statusCode);
         if (result.outcome !== 'success') span.setStatus({ code: api.SpanStatusCode.ERROR, message: result.error ?? result.outcome });

@@ -59,7 +59,7 @@ export interface Tracing {
   attempting(subject: AttemptSubject): AttemptTrace;
 }
 
-const NO_ATTEMPT_TRACE: AttemptTrace = { run: (send, request) => send(request), end: () => undefined };
+export const NO_ATTEMPT_TRACE: AttemptTrace = { run: (send, request) => send(request), end: () => undefined };
 const NO_PUBLISH_TRACE: PublishTrace = { context: null, end: () => undefined };
 
 export const NO_TRACING: Tracing = {
