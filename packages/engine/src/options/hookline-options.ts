@@ -1,5 +1,5 @@
 import type { MigrationsMode } from './migrations-mode';
-import type { TracingMode } from '../tracing/tracing-mode';
+import type { TracingMode } from './tracing-mode';
 import type { RetentionOptions } from './retention-options';
 import type {
   Clock,

@@ -7,7 +7,7 @@ import { checkPlacement, type TablePlacement } from './table-placement';
 import type { HooklineOptions, QueueOptions } from './hookline-options';
 import { MIGRATIONS_MODES, type MigrationsMode } from './migrations-mode';
 import { dashboardUrlProblem } from './dashboard-url';
-import { TRACING_MODES, type TracingMode } from '../tracing/tracing-mode';
+import { TRACING_MODES, type TracingMode } from './tracing-mode';
 
 // A fixed key for development only: secrets stay encrypted at rest, but anyone can read them.
 const DEVELOPMENT_KEY = Buffer.alloc(32, 'hookline-development-only-key!!').toString('base64');

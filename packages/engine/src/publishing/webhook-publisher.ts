@@ -6,7 +6,7 @@ import type { DeliveryEnqueuer } from '../queue/delivery-enqueuer';
 import { writeMessages, writeMessagesInOneStatement, type MessageToWrite, type WrittenMessage } from '../storage/message-writer';
 import { InvalidPublishOptionsError, PayloadTooLargeError, PublishNotStoredError } from './publish-errors';
 import type { PublishInput, PublishOptions, PublishResult } from './publish-types';
-import { readTraceContextOption } from '../tracing/trace-context';
+import { readTraceContextOption } from './trace-context-option';
 import type { PublishTrace, Tracing } from '../tracing/tracing';
 
 export interface WebhookPublisherDeps {

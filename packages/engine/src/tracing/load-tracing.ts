@@ -1,7 +1,7 @@
 import { assertInstalled, MissingDependencyError } from '@hookline/core';
 import { openTelemetryTracing, type OpenTelemetryApi } from './opentelemetry-tracing';
 import { NO_TRACING, type Tracing } from './tracing';
-import type { TracingMode } from './tracing-mode';
+import type { TracingMode } from '../options/tracing-mode';
 
 const OPENTELEMETRY_API = '@opentelemetry/api';
 

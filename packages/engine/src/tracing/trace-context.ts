@@ -1,5 +1,3 @@
-import { InvalidPublishOptionsError } from '../publishing/publish-errors';
-
 /** A W3C Trace Context (https://www.w3.org/TR/trace-context/) as its two headers carry it. */
 export interface TraceContext {
   /** `00-<32 hex trace id>-<16 hex parent id>-<2 hex flags>` */
@@ -11,7 +9,7 @@ const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(
 const TRACESTATE_MEMBER = /^(?:[a-z][_0-9a-z\-*/]{0,255}|[a-z0-9][_0-9a-z\-*/]{0,240}@[a-z][_0-9a-z\-*/]{0,13})=[\x20-\x2b\x2d-\x3c\x3e-\x7e]{0,255}[\x21-\x2b\x2d-\x3c\x3e-\x7e]$/;
 /** The W3C limits a tracestate is kept within when passed on. */
 const MAX_TRACESTATE_MEMBERS = 32;
-export const MAX_TRACESTATE_LENGTH = 512;
+const MAX_TRACESTATE_LENGTH = 512;
 
 /**
  * The traceparent in the version-00 form Hookline sends, or null when it is malformed: as the W3C
@@ -46,20 +44,4 @@ export function normalizeTracestate(value: string | undefined): string | undefin
     length += 1 + member.length;
   }
   return kept.length > 0 ? kept.join(',') : undefined;
-}
-
-/**
- * Reads publish's `traceContext` option. A value of the wrong shape is a bug in the caller and
- * refused; a well-shaped but malformed header (often forwarded from an incoming request) is dropped.
- */
-export function readTraceContextOption(value: unknown, pointer: string): TraceContext | null {
-  if (value === undefined || value === null) return null;
-  const given = value as Partial<Record<keyof TraceContext, unknown>>;
-  if (typeof value !== 'object' || typeof given.traceparent !== 'string' || (given.tracestate !== undefined && typeof given.tracestate !== 'string')) {
-    throw new InvalidPublishOptionsError('`traceContext` must be `{ traceparent: string, tracestate?: string }`, the W3C trace headers.', { pointer });
-  }
-  const traceparent = normalizeTraceparent(given.traceparent);
-  if (!traceparent) return null;
-  const tracestate = normalizeTracestate(given.tracestate as string | undefined);
-  return tracestate === undefined ? { traceparent } : { traceparent, tracestate };
 }
