@@ -83,7 +83,7 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('deliveri
     expect(response.body.data).toMatchObject({
       type: 'webhook_message',
       id: published.messageId,
-      attributes: { event_type: 'points.earned', data: points('cust_m'), channels: null, idempotency_key: 'order-7', created_at: expect.any(String) },
+      attributes: { event_type: 'points.earned', data: points('cust_m'), channels: null, idempotency_key: 'order-7', trace_context: null, created_at: expect.any(String) },
     });
     expect(response.body.data.relationships.deliveries.data).toHaveLength(2);
     expect(response.body.included.map((d: any) => d.attributes.subscription_id).sort()).toEqual([a.id, b.id].sort());

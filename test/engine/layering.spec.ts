@@ -11,7 +11,7 @@ const engineSource = join(root, 'packages', 'engine', 'src');
  */
 const LAYERS = [
   ['options'],
-  ['storage', 'paging', 'secrets'],
+  ['storage', 'paging', 'secrets', 'tracing'],
   ['queue'],
   ['publishing'],
   ['worker'],

@@ -8,6 +8,8 @@ export { createHookline, type Hookline, type HooklineHost } from './runtime/crea
 export type { HooklineLogger } from './options/hookline-logger';
 export { WebhookPublisher } from './publishing/webhook-publisher';
 export type { PublishOptions, PublishInput, PublishResult } from './publishing/publish-types';
+export type { TraceContext } from './tracing/trace-context';
+export type { TracingMode } from './options/tracing-mode';
 export { PayloadTooLargeError, InvalidPublishOptionsError, PublishNotStoredError } from './publishing/publish-errors';
 export { WebhookSubscriptions } from './subscriptions/webhook-subscriptions';
 export type { SubscriptionView, SubscriptionWithSecret } from './subscriptions/subscription-view';

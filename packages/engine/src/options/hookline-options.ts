@@ -1,4 +1,5 @@
 import type { MigrationsMode } from './migrations-mode';
+import type { TracingMode } from './tracing-mode';
 import type { RetentionOptions } from './retention-options';
 import type {
   Clock,
@@ -146,5 +147,11 @@ export interface HooklineOptions {
    * behind proxies, and session URLs are built on it. Without it, pass `dashboardUrl` per session.
    */
   portal?: { dashboardUrl?: string };
+  /**
+   * Spans and trace context through `@opentelemetry/api` (an optional peer): `auto` (the default)
+   * uses it when installed, `opentelemetry` fails at start-up without it, `off` never loads it. A
+   * publish's `traceContext` option is stored and sent in every mode.
+   */
+  tracing?: TracingMode;
   clock?: Clock;
 }

@@ -7,6 +7,7 @@ import { checkPlacement, type TablePlacement } from './table-placement';
 import type { HooklineOptions, OrderingOnFailure, QueueOptions } from './hookline-options';
 import { MIGRATIONS_MODES, type MigrationsMode } from './migrations-mode';
 import { dashboardUrlProblem } from './dashboard-url';
+import { TRACING_MODES, type TracingMode } from './tracing-mode';
 
 // A fixed key for development only: secrets stay encrypted at rest, but anyone can read them.
 const DEVELOPMENT_KEY = Buffer.alloc(32, 'hookline-development-only-key!!').toString('base64');
@@ -39,6 +40,7 @@ export interface ResolvedWebhooksOptions {
   ordering: { onFailure: OrderingOnFailure };
   endpointHealth: EndpointHealthOptions;
   portal: { dashboardUrl: string | null };
+  tracing: TracingMode;
   clock: Clock;
   raw: HooklineOptions;
 }
@@ -116,9 +118,16 @@ export function resolveOptions(options: HooklineOptions = {}, env = process.env)
       batchSize: positiveInt(options.retention?.batchSize ?? RETENTION_DEFAULTS.batchSize, '/retention/batchSize'),
     },
     portal: { dashboardUrl: resolveDashboardUrl(options.portal?.dashboardUrl) },
+    tracing: resolveTracing(options.tracing),
     clock: options.clock ?? systemClock,
     raw: options,
   };
+}
+
+function resolveTracing(mode: HooklineOptions['tracing']): TracingMode {
+  if (mode === undefined) return 'auto';
+  if (TRACING_MODES.includes(mode)) return mode;
+  throw new WebhooksConfigError(`tracing must be one of ${TRACING_MODES.map((m) => `"${m}"`).join(', ')}; got ${JSON.stringify(mode)}.`, { pointer: '/tracing' });
 }
 
 function resolveDashboardUrl(url: string | undefined): string | null {

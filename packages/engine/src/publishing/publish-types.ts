@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { TraceContext } from '../tracing/trace-context';
 
 export interface PublishOptions {
   tenant: string;
@@ -14,6 +15,12 @@ export interface PublishOptions {
    * Different keys, and messages without one, go in parallel. E.g. a customer id.
    */
   orderingKey?: string;
+  /**
+   * The W3C trace context to store and send with every attempt, for hosts that propagate it
+   * without OpenTelemetry (or to continue another trace than the active one). A malformed
+   * `traceparent` is dropped, as the W3C rules say; without it, the active OpenTelemetry context is used.
+   */
+  traceContext?: TraceContext;
 }
 
 export interface PublishInput extends Omit<PublishOptions, 'manager'> {

@@ -4,6 +4,7 @@ import { sqliteDialect } from '../storage/dialects/sqlite/sqlite-dialect';
 import type { SqlRunner } from '../storage/sql-runner';
 import type { AfterCommitHooks } from './after-commit';
 import type { DeliveryEnqueuer } from '../queue/delivery-enqueuer';
+import { NO_TRACING } from '../tracing/tracing';
 import { WebhookPublisher } from './webhook-publisher';
 
 describe('WebhookPublisher when the database fails', () => {
@@ -19,6 +20,7 @@ describe('WebhookPublisher when the database fails', () => {
       afterCommit: {} as AfterCommitHooks,
       clock: systemClock,
       maxPayloadBytes: 1_000,
+      tracing: NO_TRACING,
     });
     return { publisher, enqueueNew, joined };
   }

@@ -6,6 +6,8 @@ import type { DeliveryEnqueuer } from '../queue/delivery-enqueuer';
 import { writeMessages, writeMessagesInOneStatement, type MessageToWrite, type WrittenMessage } from '../storage/message-writer';
 import { InvalidPublishOptionsError, PayloadTooLargeError, PublishNotStoredError } from './publish-errors';
 import type { PublishInput, PublishOptions, PublishResult } from './publish-types';
+import { readTraceContextOption } from './trace-context-option';
+import type { PublishTrace, Tracing } from '../tracing/tracing';
 
 export interface WebhookPublisherDeps {
   dataSource: DataSource;
@@ -15,6 +17,8 @@ export interface WebhookPublisherDeps {
   afterCommit: AfterCommitHooks;
   clock: Clock;
   maxPayloadBytes: number;
+  /** Publish spans, and the trace context each message stores. */
+  tracing: Tracing;
   /** Told of every new (not duplicate) message once it is committed; feeds the metrics. */
   onPublished?: (eventType: string) => void;
 }
@@ -38,6 +42,20 @@ export class WebhookPublisher {
   async publishMany(inputs: PublishInput[], options: { manager?: EntityManager } = {}): Promise<PublishResult[]> {
     if (inputs.length === 0) return [];
     const messages = inputs.map((input, index) => this.prepare(input, inputs.length > 1 ? `/${index}` : ''));
+    // Spans start once every input is valid, so a refused batch leaves none unended.
+    const traces = messages.map((message) => this.traced(message));
+    let written: WrittenMessage[];
+    try {
+      written = await this.write(messages, options.manager);
+    } catch (error) {
+      for (const trace of traces) trace.end({ error });
+      throw error;
+    }
+    traces.forEach((trace, index) => trace.end(written[index]));
+    return written.map(({ messageId, deliveryCount, duplicate }) => ({ messageId, deliveryCount, duplicate }));
+  }
+
+  private async write(messages: MessageToWrite[], host: EntityManager | undefined): Promise<WrittenMessage[]> {
     const write = async (manager: EntityManager) => {
       const written: WrittenMessage[] = [];
       for (let start = 0; start < messages.length; start += MAX_MESSAGES_PER_STATEMENT) {
@@ -46,10 +64,9 @@ export class WebhookPublisher {
       }
       return written;
     };
-    const host = options.manager;
     let written: WrittenMessage[];
     if (host?.queryRunner?.isTransactionActive) {
-      written = await this.stored(inputs.length, () => write(host));
+      written = await this.stored(messages.length, () => write(host));
       const deliveryIds = written.flatMap((w) => w.deliveryIds);
       this.deps.afterCommit.register(host.queryRunner, async () => {
         this.countPublished(messages, written);
@@ -60,7 +77,7 @@ export class WebhookPublisher {
       // Publishes writing at the same time may then share one job (see DeliveryEnqueuer).
       const joined = this.deps.enqueuer.announce();
       try {
-        written = await this.stored(inputs.length, async () => {
+        written = await this.stored(messages.length, async () => {
           // On PostgreSQL most publishes fit one atomic statement: no transaction round trips.
           const single =
             messages.length <= MAX_MESSAGES_PER_STATEMENT
@@ -75,7 +92,16 @@ export class WebhookPublisher {
       this.countPublished(messages, written);
       await this.deps.enqueuer.enqueueNew(written.flatMap((w) => w.deliveryIds), joined);
     }
-    return written.map(({ messageId, deliveryCount, duplicate }) => ({ messageId, deliveryCount, duplicate }));
+    return written;
+  }
+
+  /** Starts the message's publish span and stores the context it yields (the given one, the active one, or none). */
+  private traced(message: MessageToWrite): PublishTrace {
+    const given = message.traceparent ? { traceparent: message.traceparent, tracestate: message.tracestate ?? undefined } : null;
+    const trace = this.deps.tracing.publishing({ type: message.type, tenant: message.tenant, traceContext: given });
+    message.traceparent = trace.context?.traceparent ?? null;
+    message.tracestate = trace.context?.tracestate ?? null;
+    return trace;
   }
 
   private countPublished(messages: MessageToWrite[], written: WrittenMessage[]): void {
@@ -112,6 +138,7 @@ export class WebhookPublisher {
     if (input.channels !== undefined && (!Array.isArray(input.channels) || input.channels.some((c) => typeof c !== 'string' || c.length === 0))) {
       throw new InvalidPublishOptionsError('`channels` must be an array of non-empty strings.', { pointer: `${pointerBase}/channels` });
     }
+    const traceContext = readTraceContextOption(input.traceContext, `${pointerBase}/traceContext`);
     this.deps.catalog.assertPublishable(input.type, input.data);
     const payload = JSON.stringify(input.data);
     const bytes = Buffer.byteLength(payload, 'utf8');
@@ -128,6 +155,9 @@ export class WebhookPublisher {
       channels: input.channels && input.channels.length > 0 ? input.channels : null,
       idempotencyKey: input.idempotencyKey ?? null,
       orderingKey: input.orderingKey ?? null,
+      // The option's context, until traced() puts the publish span's in its place.
+      traceparent: traceContext?.traceparent ?? null,
+      tracestate: traceContext?.tracestate ?? null,
     };
   }
 }

@@ -33,6 +33,7 @@ import { RetentionPruner } from '../retention/retention-pruner';
 import { WebhookInbox } from '../inbox/webhook-inbox';
 import type { HooklineLogger } from '../options/hookline-logger';
 import { runStartupMigrations } from '../migrate/startup-migrations';
+import { loadTracing } from '../tracing/load-tracing';
 
 export type EventEmitterLike = { emit(event: string, ...values: unknown[]): boolean };
 
@@ -79,6 +80,8 @@ export class HooklineRuntime {
       logger.warn('No encryptionKey configured: using the development key. Set encryptionKey before storing real secrets.');
     }
     const clock = options.clock;
+    // Loaded once here, never per delivery; a MissingDependencyError under tracing: 'opentelemetry'.
+    const tracing = loadTracing(options.tracing);
     this.store = new DeliveryStore(dataSource, { ...options.database, orderingOnFailure: options.ordering.onFailure });
     const sql = this.store.sql;
     this.events = operationalEventsVia(emitter);
@@ -107,6 +110,7 @@ export class HooklineRuntime {
       afterCommit: this.afterCommit,
       clock,
       maxPayloadBytes: options.maxPayloadBytes,
+      tracing,
       onPublished: (eventType) => this.metrics.recordPublished(eventType),
     });
     const { transport, ...deliveryOptions } = options.delivery;
@@ -136,6 +140,7 @@ export class HooklineRuntime {
       disabler,
       events: this.events,
       clock,
+      tracing,
       timeoutMs: options.delivery.timeoutMs,
       leaseMarginMs: options.worker.leaseMarginMs,
       endpointConcurrency: options.worker.endpointConcurrency,

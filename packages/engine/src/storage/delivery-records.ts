@@ -1,4 +1,5 @@
 import type { DeliveryErrorKind } from '@hookline/core';
+import type { TraceContext } from '../tracing/trace-context';
 import type { DeliveryStatus } from './webhook-delivery.entity';
 
 /** Everything a worker needs to attempt one claimed delivery, read in one query. */
@@ -15,6 +16,8 @@ export interface DeliveryWork {
   occurredAt: Date;
   /** Set when the message was published with one: the next delivery of the key waits for this one. */
   orderingKey: string | null;
+  /** The trace context the message was published in, null when it had none. */
+  trace: TraceContext | null;
   /** Null when the subscription was deleted after the message was published. */
   subscription: {
     url: string;

@@ -6,7 +6,7 @@ import { SqlRunner, toDate } from './sql-runner';
 
 export type { AttemptRecord, DeferRecord, DeliveryWork, OutcomeBatch, ParkRecord } from './delivery-records';
 
-const WORK_COLUMNS = `m.type, m.payload, m.channels, m.created_at AS occurred_at, d.ordering_key,
+const WORK_COLUMNS = `m.type, m.payload, m.channels, m.created_at AS occurred_at, m.traceparent, m.tracestate, d.ordering_key,
        s.id AS s_id, s.url, s.profile, s.is_active, s.secret_current_enc, s.secret_previous_enc,
        s.secret_previous_expires_at, s.failure_streak, s.breaker_open_until, s.breaker_opened_at`;
 
@@ -210,6 +210,7 @@ function toWork(row: Record<string, any>): DeliveryWork {
     channels: row.channels,
     occurredAt: toDate(row.occurred_at)!,
     orderingKey: row.ordering_key ?? null,
+    trace: row.traceparent ? { traceparent: row.traceparent, tracestate: row.tracestate ?? undefined } : null,
     subscription: row.s_id
       ? {
           url: row.url,

@@ -11,6 +11,9 @@ export interface MessageToWrite {
   idempotencyKey: string | null;
   /** Copied to each delivery: the claim keeps one key's deliveries to a subscription in order. */
   orderingKey: string | null;
+  /** W3C trace context to send with every attempt; null when the publish had none. */
+  traceparent: string | null;
+  tracestate: string | null;
 }
 
 export interface WrittenMessage {
@@ -35,8 +38,8 @@ interface PlannedMessage {
   deliveries: unknown[][];
 }
 
-const MESSAGE_COLUMNS = ['id', 'tenant', 'type', 'payload', 'channels', 'idempotency_key', 'created_at'];
-const MESSAGE_TYPES = ['varchar', 'varchar', 'varchar', 'text', 'text', 'varchar', 'bigint'];
+const MESSAGE_COLUMNS = ['id', 'tenant', 'type', 'payload', 'channels', 'idempotency_key', 'traceparent', 'tracestate', 'created_at'];
+const MESSAGE_TYPES = ['varchar', 'varchar', 'varchar', 'text', 'text', 'varchar', 'varchar', 'varchar', 'bigint'];
 const DELIVERY_COLUMNS = ['id', 'message_id', 'subscription_id', 'tenant', 'event_type', 'status', 'attempt_count',
   'series_started_at', 'next_attempt_at', 'created_at', 'updated_at', 'ordering_key'];
 // PostgreSQL cannot infer parameter types inside a row source that feeds an INSERT … SELECT.
@@ -100,7 +103,7 @@ async function plan(sql: SqlRunner, manager: EntityManager, messages: MessageToW
     const deliveries = targets
       .filter((s) => s.tenant === m.tenant && matchesAnyFilter(s.events, m.type) && sharesChannel(s.channels, m.channels))
       .map((s) => [newId('delivery', at), id, s.id, m.tenant, m.type, 'pending', 0, at, at, at, at, m.orderingKey]);
-    const row = [id, m.tenant, m.type, m.payload, m.channels ? JSON.stringify(m.channels) : null, m.idempotencyKey, at];
+    const row = [id, m.tenant, m.type, m.payload, m.channels ? JSON.stringify(m.channels) : null, m.idempotencyKey, m.traceparent, m.tracestate, at];
     return { row, id, tenant: m.tenant, idempotencyKey: m.idempotencyKey, deliveries };
   });
 }

@@ -30,6 +30,13 @@ export function messageEntity(payloadType: 'text' | 'longtext') {
     @Column({ name: 'idempotency_key', type: 'varchar', length: 255, nullable: true })
     idempotencyKey!: string | null;
 
+    /** The W3C trace context the message was published in (see tracing/), sent unchanged with every attempt. */
+    @Column({ type: 'varchar', length: 55, nullable: true })
+    traceparent!: string | null;
+
+    @Column({ type: 'varchar', length: 512, nullable: true })
+    tracestate!: string | null;
+
     @Column({ name: 'created_at', ...epochMsColumn })
     createdAt!: Date;
   }

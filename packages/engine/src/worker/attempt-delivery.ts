@@ -1,5 +1,7 @@
 import { buildWebhookRequest, newId, type Clock, type DeliveryOutcome, type ResolvedProfile, type WebhookRequest } from '@hookline/core';
 import type { AttemptRecord, DeliveryWork } from '../storage/delivery-store';
+import { addTraceHeaders } from '../tracing/trace-headers';
+import type { Tracing } from '../tracing/tracing';
 import { endpointSignal } from './endpoint-signal';
 
 export type SendRequest = (request: WebhookRequest) => Promise<DeliveryOutcome>;
@@ -7,6 +9,8 @@ export type SendRequest = (request: WebhookRequest) => Promise<DeliveryOutcome>;
 export interface AttemptDeps {
   send: SendRequest;
   clock: Clock;
+  /** The attempt's span; the trace headers come from the message, not from it. */
+  tracing: Tracing;
 }
 
 const EXCERPT_LIMIT = 4_096;
@@ -25,6 +29,7 @@ export async function attemptDelivery(
 ): Promise<AttemptRecord> {
   const subscription = item.subscription!;
   const startedAt = deps.clock.now();
+  const trace = deps.tracing.attempting(item);
   let outcome: DeliveryOutcome;
   try {
     const request = buildWebhookRequest(profile, {
@@ -41,7 +46,9 @@ export async function attemptDelivery(
       },
       attemptAt: startedAt,
     });
-    outcome = await deps.send(request);
+    // The publish's context on every attempt, retries included, so the receiver joins the publish's trace.
+    if (item.trace) addTraceHeaders(request.headers, item.trace);
+    outcome = await trace.run(deps.send, request);
   } catch (error) {
     outcome = { ok: false, durationMs: 0, error: { kind: 'network', message: `Could not attempt: ${(error as Error).message}` } };
   }
@@ -54,7 +61,7 @@ export async function attemptDelivery(
       : decision.action === 'retry'
         ? { status: 'pending', attemptCount: attempts, nextAttemptAt: new Date(now.getTime() + decision.delayMs), deliveredAt: null }
         : { status: 'failed', attemptCount: attempts, nextAttemptAt: null, deliveredAt: null };
-  return {
+  const record: AttemptRecord = {
     deliveryId: item.id,
     tenant: item.tenant,
     lease,
@@ -70,6 +77,8 @@ export async function attemptDelivery(
     endpoint: endpointSignal(outcome, profile.retryPolicy, now),
     next,
   };
+  trace.end(record);
+  return record;
 }
 
 function describeError(outcome: DeliveryOutcome): string {

@@ -6,6 +6,7 @@ import { postgresDialect } from '../storage/dialects/postgres/postgres-dialect';
 import type { DeliveryStore, DeliveryWork, OutcomeBatch } from '../storage/delivery-store';
 import { DeliveryProcessor } from './delivery-processor';
 import { LAG_MS } from './subscription-slots';
+import { NO_TRACING } from '../tracing/tracing';
 import type { SubscriptionDisabler } from './subscription-disabler';
 
 const secret = generateSecret({ scheme: 'standard' });
@@ -23,6 +24,7 @@ function work(id: string, subscriptionId: string): DeliveryWork {
     channels: null,
     occurredAt: new Date(),
     orderingKey: null,
+    trace: null,
     subscription: { url: `https://example.com/${subscriptionId}`, profile: null, isActive: true, secretCurrentEnc: 'sealed', secretPreviousEnc: null, secretPreviousExpiresAt: null, failureStreak: 0, breakerOpenUntil: null, breakerOpenedAt: null },
   };
 }
@@ -53,6 +55,7 @@ function processor(
     disabler: { disable: jest.fn() } as unknown as SubscriptionDisabler,
     events,
     clock,
+    tracing: NO_TRACING,
     timeoutMs: 5_000,
     leaseMarginMs: 2_000,
     endpointConcurrency: { min: 1, max: limit === 10 ? 100 : limit, initial: limit },

@@ -12,6 +12,7 @@ import type { EndpointHealth } from './endpoint-health';
 import type { EndpointConcurrency } from './concurrency-limiter';
 import { LeaseExtender } from './lease-extender';
 import { waitAtMost } from '../queue/wait-at-most';
+import type { Tracing } from '../tracing/tracing';
 
 export type { SendRequest } from './attempt-delivery';
 
@@ -24,6 +25,8 @@ export interface DeliveryProcessorDeps {
   disabler: SubscriptionDisabler;
   events: OperationalEvents;
   clock: Clock;
+  /** Attempt spans; NO_TRACING without OpenTelemetry. */
+  tracing: Tracing;
   /** A claim lasts the HTTP timeout plus the margin. */
   timeoutMs: number;
   leaseMarginMs: number;

@@ -48,7 +48,7 @@ describe('EndpointHealth (SQLite, injected clock)', () => {
     const date = (value: number | null) => (value == null ? null : new Date(Number(value)));
     return {
       id: 'dlv_1', tenant: 'shop', messageId: 'msg_1', subscriptionId: 'sub_a', attemptCount: 0, seriesStartedAt: clock.now(),
-      type: 'points.earned', payload: '{}', channels: null, occurredAt: clock.now(), orderingKey: null,
+      type: 'points.earned', payload: '{}', channels: null, occurredAt: clock.now(), orderingKey: null, trace: null,
       subscription: {
         url: 'https://example.com/hook', profile: null, isActive: true, secretCurrentEnc: 'sealed', secretPreviousEnc: null, secretPreviousExpiresAt: null,
         failureStreak: Number(row.failure_streak), breakerOpenUntil: date(row.breaker_open_until), breakerOpenedAt: date(row.breaker_opened_at),

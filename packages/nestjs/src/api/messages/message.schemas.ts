@@ -1,12 +1,19 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DeliveryResourceSchema } from '../deliveries/delivery.schemas';
 
+export class TraceContextSchema {
+  @ApiProperty({ example: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' }) traceparent!: string;
+  @ApiProperty({ required: false, example: 'rojo=00f067aa0ba902b7' }) tracestate?: string;
+}
+
 export class MessageAttributesSchema {
   @ApiProperty({ example: 'points.earned' }) event_type!: string;
   @ApiProperty({ type: 'object', additionalProperties: true, description: "The event's data, as published.", example: { customer_id: 'cust_123', amount: 150 } })
   data!: Record<string, unknown>;
   @ApiProperty({ type: [String], nullable: true }) channels!: string[] | null;
   @ApiProperty({ type: String, nullable: true }) idempotency_key!: string | null;
+  @ApiProperty({ type: TraceContextSchema, nullable: true, description: 'The W3C trace context the message was published in, sent with every attempt.' })
+  trace_context!: TraceContextSchema | null;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
 }
 

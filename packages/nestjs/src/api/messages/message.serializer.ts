@@ -12,6 +12,7 @@ export function messageDocument(view: MessageWithDeliveries) {
         data: view.data,
         channels: view.channels,
         idempotency_key: view.idempotencyKey,
+        trace_context: view.traceContext,
         created_at: iso(view.createdAt),
       }),
       relationships: { deliveries: { data: deliveries.map(({ type, id }) => ({ type, id })) } },
