@@ -6,7 +6,7 @@ import { runMigrateCommand } from '../../packages/engine/src/migrate/migrate-com
 import { runMigrateCli } from '../support/migrate-cli';
 import { EMPTY_DATABASES, type EmptyDatabase } from '../support/migration-databases';
 
-const ALL = ['HooklineInit1763900000000', 'HooklineApiKeys1763900000001', 'HooklineEndpointHealth1763900000002', 'HooklineEndpointPacing1763900000003', 'HooklineInbox1763900000004', 'HooklinePortalSessions1763900000005'];
+const ALL = ['HooklineInit1763900000000', 'HooklineApiKeys1763900000001', 'HooklineEndpointHealth1763900000002', 'HooklineEndpointPacing1763900000003', 'HooklineInbox1763900000004', 'HooklinePortalSessions1763900000005', 'HooklineSubscriptionHeaders1763900000006'];
 
 /** A fresh database per test and every connection opened on it closed afterwards. */
 function onFreshDatabase(makeDatabase: () => EmptyDatabase) {

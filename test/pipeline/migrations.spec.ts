@@ -22,7 +22,7 @@ describe.each(EMPTY_DATABASES.map((make) => [make().name, make] as const))('HOOK
 
   it('create exactly the schema the entities describe', async () => {
     const ran = await dataSource.runMigrations();
-    expect(ran.map((m) => m.name)).toEqual(['HooklineInit1763900000000', 'HooklineApiKeys1763900000001', 'HooklineEndpointHealth1763900000002', 'HooklineEndpointPacing1763900000003', 'HooklineInbox1763900000004', 'HooklinePortalSessions1763900000005']);
+    expect(ran.map((m) => m.name)).toEqual(['HooklineInit1763900000000', 'HooklineApiKeys1763900000001', 'HooklineEndpointHealth1763900000002', 'HooklineEndpointPacing1763900000003', 'HooklineInbox1763900000004', 'HooklinePortalSessions1763900000005', 'HooklineSubscriptionHeaders1763900000006']);
     const pending = await dataSource.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
   });
