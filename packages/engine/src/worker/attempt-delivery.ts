@@ -1,12 +1,15 @@
 import { buildWebhookRequest, newId, type Clock, type DeliveryOutcome, type ResolvedProfile, type WebhookRequest } from '@hookline/core';
+import type { SubscriptionHeaders } from '../secrets/subscription-headers';
 import type { AttemptRecord, DeliveryWork } from '../storage/delivery-store';
 import { endpointSignal } from './endpoint-signal';
+import { withSubscriptionHeaders } from './with-subscription-headers';
 
 export type SendRequest = (request: WebhookRequest) => Promise<DeliveryOutcome>;
 
 export interface AttemptDeps {
   send: SendRequest;
   clock: Clock;
+  headers: Pick<SubscriptionHeaders, 'open'>;
 }
 
 const EXCERPT_LIMIT = 4_096;
@@ -27,7 +30,7 @@ export async function attemptDelivery(
   const startedAt = deps.clock.now();
   let outcome: DeliveryOutcome;
   try {
-    const request = buildWebhookRequest(profile, {
+    const built = buildWebhookRequest(profile, {
       url: subscription.url,
       secrets: secrets(),
       message: {
@@ -41,6 +44,8 @@ export async function attemptDelivery(
       },
       attemptAt: startedAt,
     });
+    // The subscription's own headers, opened only for subscriptions that have some.
+    const request = subscription.headersEnc ? withSubscriptionHeaders(built, deps.headers.open(subscription.headersEnc)) : built;
     outcome = await deps.send(request);
   } catch (error) {
     outcome = { ok: false, durationMs: 0, error: { kind: 'network', message: `Could not attempt: ${(error as Error).message}` } };
