@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsDefined, IsOptional, IsString, MaxLength } from 'class-validator';
 import { MAX_SUBSCRIPTION_HEADER_BYTES, MAX_SUBSCRIPTION_HEADERS } from '@hookline/engine';
 import { IsHttpUrl } from '../../validation/is-http-url';
@@ -59,7 +60,9 @@ export class CreateSubscriptionDto {
     nullable: true,
     example: { 'X-Api-Key': 'k_live_51H8Zq2eZvKYlo2C' },
   })
-  // Checked by SubscriptionRules and the service, which know the profile's own header names.
+  // Checked by SubscriptionRules and the service, which know the profile's own header names. Taken
+  // as parsed: class-transformer would silently drop names such as `constructor` or `__proto__`.
+  @Transform(({ obj }: { obj: { headers?: unknown } }) => obj.headers)
   @IsOptional()
   headers?: Record<string, string> | null;
 }
