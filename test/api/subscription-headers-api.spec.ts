@@ -171,6 +171,7 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('per-subs
     ['Upgrade', { Upgrade: 'websocket' }, '/headers/Upgrade'],
     ['Host', { Host: 'internal.example' }, '/headers/Host'],
     ['Content-Length', { 'Content-Length': '1' }, '/headers/Content-Length'],
+    ['Expect', { Expect: '100-continue' }, '/headers/Expect'],
     ['the signature header', { 'Webhook-Signature': 'v1,forged' }, '/headers/Webhook-Signature'],
     ['the id header', { 'WEBHOOK-ID': 'dlv_x' }, '/headers/WEBHOOK-ID'],
     ['the timestamp header', { 'webhook-timestamp': '1' }, '/headers/webhook-timestamp'],
@@ -179,6 +180,7 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('per-subs
     ['a value with CR', { 'X-Api-Key': 'a\rb' }, '/headers/X-Api-Key'],
     ['a value with LF', { 'X-Api-Key': 'a\nX-Evil: 1' }, '/headers/X-Api-Key'],
     ['a value with a control character', { 'X-Api-Key': 'a\u0007b' }, '/headers/X-Api-Key'],
+    ['a value with non-ASCII text', { 'X-Api-Key': 'clé' }, '/headers/X-Api-Key'],
     ['a value that is no string', { 'X-Api-Key': 42 }, '/headers/X-Api-Key'],
     ['an empty value', { 'X-Api-Key': '' }, '/headers/X-Api-Key'],
     ['a name given twice', { 'X-Api-Key': 'a', 'x-api-key': 'b' }, '/headers/x-api-key'],
@@ -240,8 +242,12 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('per-subs
     expect(bothChanged.body.data.attributes).toMatchObject({ profile: 'mage', headers: { 'X-Api-Key': '••••' } });
   });
 
-  it('works the same through the WebhookSubscriptions service', async () => {
+  it('works the same through the WebhookSubscriptions service, as the README shows it', async () => {
     const tenant = `shop-${Math.random().toString(36).slice(2, 10)}`;
+    const readme = await t.subscriptions.create({ tenant, url: receiver.url('/readme'), events: ['points.earned'], headers: { 'X-Api-Key': 'k_live_51H8Zq2eZvKYlo2C' } });
+    expect(readme.headers).toEqual({ 'X-Api-Key': '••••lo2C' });
+    expect(readme).not.toHaveProperty('headersEnc');
+    await t.subscriptions.remove(readme.id);
     const created = await t.subscriptions.create({ tenant, url: receiver.url('/service'), events: ['*'], headers: { 'X-Api-Key': API_KEY } });
     expect(created.headers).toEqual({ 'X-Api-Key': '••••xyZ9' });
     expect((await t.subscriptions.get(created.id)).headers).toEqual({ 'X-Api-Key': '••••xyZ9' });
