@@ -47,6 +47,19 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('secrets 
     }
   });
 
+  it("stores no subscription header's name or value in any column of any table, delivered or not", async () => {
+    const { tenant, write } = await t.tenant();
+    const value = 'sk_live_header_value_9f8e7d6c5b4a';
+    const created = await write.post('/webhook-subscriptions', { url: receiver.url('/headers'), events: ['*'], headers: { 'X-Partner-Credential': value } });
+    expect(created.status).toBe(201);
+    await t.publisher.publish('points.earned', { customer_id: 'c1', amount: 1, new_balance: 1 }, { tenant });
+    await eventually(async () => (await t.deliveries.list({ tenant, status: 'delivered' })).data.length === 1);
+    const everything = [...(await allRows('webhook_subscription')), ...(await allRows('webhook_delivery')), ...(await allRows('webhook_attempt')), ...(await allRows('webhook_message'))];
+    for (const form of [value, 'X-Partner-Credential', Buffer.from(value).toString('base64'), Buffer.from(value).toString('hex')]) {
+      expect(everything.filter((row) => row.includes(form))).toEqual([]);
+    }
+  });
+
   it('stores only a SHA-256 hash and a short display prefix of each API key, revoked or not', async () => {
     const tenant = `keys-${Math.random().toString(36).slice(2, 8)}`;
     const keys = [

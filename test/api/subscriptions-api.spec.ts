@@ -43,6 +43,7 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('subscrip
           is_active: true,
           disabled_reason: null,
           profile: null,
+          headers: null,
           secret: expect.stringMatching(/^whsec_/),
           created_at: expect.any(String),
           updated_at: expect.any(String),

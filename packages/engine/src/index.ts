@@ -14,7 +14,8 @@ export { PayloadTooLargeError, InvalidPublishOptionsError, PublishNotStoredError
 export { WebhookSubscriptions } from './subscriptions/webhook-subscriptions';
 export type { SubscriptionView, SubscriptionWithSecret } from './subscriptions/subscription-view';
 export type { CreateSubscriptionInput, UpdateSubscriptionInput, ListSubscriptionsInput, Page, TenantScope } from './subscriptions/subscription-input';
-export { SubscriptionNotFoundError, InvalidSubscriptionError } from './subscriptions/subscription-errors';
+export { SubscriptionNotFoundError, InvalidSubscriptionError, InvalidSubscriptionHeaderError } from './subscriptions/subscription-errors';
+export { subscriptionHeaderIssues, MAX_SUBSCRIPTION_HEADERS, MAX_SUBSCRIPTION_HEADER_BYTES, type HeaderIssue } from './subscriptions/subscription-header-issues';
 export { checkSubscriptionUrl } from './subscriptions/check-subscription-url';
 export { WebhookDeliveries, type ListDeliveriesInput, type ReplayDeliveriesInput } from './deliveries/webhook-deliveries';
 export type { DeliveryView, DeliveryWithAttempts, AttemptView } from './deliveries/delivery-view';

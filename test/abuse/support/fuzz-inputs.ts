@@ -54,6 +54,16 @@ const notArray = json.filter((v) => !Array.isArray(v) && v !== null);
 const notIsoDate = fc.oneof(notString, fc.string({ unit: 'binary', maxLength: 40 }).filter((s) => !/^\d/.test(s)));
 const longerThan = (max: number) => fc.integer({ min: max + 1, max: max + 3_000 }).chain((n) => fc.constantFrom('x', 'ü', '🦄').map((c) => c.repeat(n)));
 
+const HEADER_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** A subscription's `headers` that must be refused: not a map, a bad name or value, a reserved name, too many. */
+const invalidHeaders = fc.oneof(
+  json.filter((v) => v !== null && (typeof v !== 'object' || Array.isArray(v))),
+  fc.tuple(junkString.filter((name) => !HEADER_TOKEN.test(name)), fc.string({ maxLength: 20 })).map(([name, value]) => ({ [name]: value })),
+  fc.oneof(notString, junkString.filter((value) => value === '' || /[^\t\u0020-\u007e]/.test(value) || value.length > 4_096 - 9)).map((value) => ({ 'X-Api-Key': value })),
+  fc.constantFrom('Webhook-Signature', 'webhook-id', 'Content-Type', 'user-agent', 'Host', 'Connection', 'Transfer-Encoding', 'Proxy-Authorization').map((name) => ({ [name]: 'v' })),
+  fc.integer({ min: 21, max: 40 }).map((count) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`X-H${i}`, 'v']))),
+);
+
 /** Values each body field refuses; `undefined` stands for "missing" where the field is required. */
 export const INVALID_FIELD_VALUES: Record<string, fc.Arbitrary<unknown>> = {
   url: fc.oneof(notString, fc.string({ maxLength: 40 }).filter((s) => !/^https?:\/\//i.test(s)), longerThan(2048).map((s) => `https://hooks.example.com/${s}`)),
@@ -62,6 +72,7 @@ export const INVALID_FIELD_VALUES: Record<string, fc.Arbitrary<unknown>> = {
   is_active: json.filter((v) => typeof v !== 'boolean' && v !== null),
   channels: fc.oneof(notArray, fc.array(notString, { minLength: 1, maxLength: 5 })),
   profile: fc.oneof(notString, longerThan(64)),
+  headers: invalidHeaders,
   grace_seconds: fc.oneof(
     json.filter((v) => typeof v !== 'number' && v !== null),
     fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Number.isInteger(n)),

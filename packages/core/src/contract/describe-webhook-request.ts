@@ -1,13 +1,10 @@
 import type { EventTypeDefinition } from '../catalog';
-import { buildWebhookRequest, type ResolvedProfile } from '../profiles';
-import { generateSecret } from '../signing';
+import type { ResolvedProfile } from '../profiles';
 import { envelopeSchema } from './envelope-schema';
 import { headerContracts } from './header-contracts';
-import { probeAttemptAt, probeMessage } from './probe-message';
+import { probeMessage } from './probe-message';
+import { probeRequest } from './probe-request';
 import type { JsonSchema, WebhookRequestContract } from './webhook-contract';
-
-// The probe's signature is never shown, so any well-formed secret will do; a fixed one keeps the contract deterministic.
-const zeroBytes = (size: number) => Buffer.alloc(size);
 
 /**
  * What a subscriber to `definition` receives under `resolved`, for API docs. It is read off a
@@ -22,12 +19,7 @@ export function describeWebhookRequest(
 ): WebhookRequestContract {
   // A copy, so neither a custom envelope nor a caller can change the catalog's example.
   const message = probeMessage(definition.name, structuredClone(definition.example ?? {}));
-  const request = buildWebhookRequest(resolved, {
-    url: 'https://receiver.example/webhooks',
-    secrets: [generateSecret({ scheme: resolved.signer.options.scheme }, zeroBytes)],
-    message,
-    attemptAt: probeAttemptAt(message),
-  });
+  const request = probeRequest(resolved, message);
   const dataSchema = options.dataSchema ?? structuredClone(definition.schema ?? { type: 'object' });
   return {
     profile: resolved.profile.name,

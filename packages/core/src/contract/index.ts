@@ -1,2 +1,3 @@
 export * from './webhook-contract';
 export * from './describe-webhook-request';
+export * from './built-header-names';

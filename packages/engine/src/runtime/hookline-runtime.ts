@@ -12,6 +12,7 @@ import { DeliveryEnqueuer } from '../queue/delivery-enqueuer';
 import { WebhookPublisher } from '../publishing/webhook-publisher';
 import type { DeliveryQueue } from '../queue/delivery-queue';
 import { SecretCipher } from '../secrets/secret-cipher';
+import { SubscriptionHeaders } from '../secrets/subscription-headers';
 import { SubscriptionSecrets } from '../secrets/subscription-secrets';
 import { WebhookStats } from '../stats/webhook-stats';
 import { checkDatabase, checkReachable } from '../storage/check-database';
@@ -86,7 +87,9 @@ export class HooklineRuntime {
     const sql = this.store.sql;
     this.events = operationalEventsVia(emitter);
     this.profiles = new ProfileRegistry(rawOptions.profile, rawOptions.profiles, rawOptions.retry);
-    const secrets = new SubscriptionSecrets(new SecretCipher(options.encryptionKeys), clock);
+    const cipher = new SecretCipher(options.encryptionKeys);
+    const secrets = new SubscriptionSecrets(cipher, clock);
+    const headers = new SubscriptionHeaders(cipher);
     this.queue = createQueue(options.queue, logger, options.worker.batchSize);
     this.metrics = new HooklineMetrics(sql, this.queue, clock);
     this.inbox = new WebhookInbox(sql, clock, { days: options.retention.inboxDays, intervalMs: options.retention.intervalMs });
@@ -120,6 +123,7 @@ export class HooklineRuntime {
       catalog: options.catalog,
       profiles: this.profiles,
       secrets,
+      headers,
       enqueuer: this.enqueuer,
       clock,
       urlGuard: { allowHttp: deliveryOptions.allowHttp, allowedHosts: deliveryOptions.allowedHosts },
@@ -135,6 +139,7 @@ export class HooklineRuntime {
       store: this.store,
       profiles: this.profiles,
       secrets,
+      headers,
       send: this.deliverer,
       enqueuer: this.enqueuer,
       disabler,

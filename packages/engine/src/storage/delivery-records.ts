@@ -26,6 +26,8 @@ export interface DeliveryWork {
     secretCurrentEnc: string;
     secretPreviousEnc: string | null;
     secretPreviousExpiresAt: Date | null;
+    /** The subscription's own headers, sealed; null when it has none. */
+    headersEnc: string | null;
     /** Consecutive failed attempts; see EndpointHealth. */
     failureStreak: number;
     /** Set while the endpoint's circuit is open: attempts wait until then, when one probe goes. */

@@ -8,7 +8,7 @@ export type { AttemptRecord, DeferRecord, DeliveryWork, OutcomeBatch, ParkRecord
 
 const WORK_COLUMNS = `m.type, m.payload, m.channels, m.created_at AS occurred_at, m.traceparent, m.tracestate, d.ordering_key,
        s.id AS s_id, s.url, s.profile, s.is_active, s.secret_current_enc, s.secret_previous_enc,
-       s.secret_previous_expires_at, s.failure_streak, s.breaker_open_until, s.breaker_opened_at`;
+       s.secret_previous_expires_at, s.headers_enc, s.failure_streak, s.breaker_open_until, s.breaker_opened_at`;
 
 /** Up to this many outcomes (16 parameters each at most) are written by one statement on PostgreSQL. */
 const ONE_STATEMENT_OUTCOMES = 1_000;
@@ -219,6 +219,7 @@ function toWork(row: Record<string, any>): DeliveryWork {
           secretCurrentEnc: row.secret_current_enc,
           secretPreviousEnc: row.secret_previous_enc,
           secretPreviousExpiresAt: toDate(row.secret_previous_expires_at),
+          headersEnc: row.headers_enc ?? null,
           failureStreak: Number(row.failure_streak ?? 0),
           breakerOpenUntil: toDate(row.breaker_open_until),
           breakerOpenedAt: toDate(row.breaker_opened_at),

@@ -44,6 +44,10 @@ export class WebhookSubscriptionEntity {
   @Column({ name: 'secret_previous_expires_at', ...epochMsColumn, nullable: true })
   secretPreviousExpiresAt!: Date | null;
 
+  /** The subscription's own request headers, a JSON object sealed like the secrets; null when it has none. */
+  @Column({ name: 'headers_enc', type: 'text', nullable: true })
+  headersEnc!: string | null;
+
   /** Consecutive failed attempts, reset by a success. */
   @Column({ name: 'failure_streak', type: 'integer', default: 0 })
   failureStreak!: number;

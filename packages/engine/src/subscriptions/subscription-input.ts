@@ -5,9 +5,15 @@ export interface CreateSubscriptionInput {
   description?: string | null;
   channels?: string[] | null;
   profile?: string | null;
+  /**
+   * Sent with every attempt, e.g. `{ 'X-Api-Key': '…' }`; stored encrypted, shown masked. Names
+   * the profile sets itself (signature, id, timestamp, content type, user agent) are refused.
+   */
+  headers?: Record<string, string> | null;
 }
 
-export type UpdateSubscriptionInput = Partial<Pick<CreateSubscriptionInput, 'url' | 'events' | 'description' | 'channels' | 'profile'>> & {
+/** Fields left out stay; `headers` replaces the whole map, `null` removes them all. */
+export type UpdateSubscriptionInput = Partial<Pick<CreateSubscriptionInput, 'url' | 'events' | 'description' | 'channels' | 'profile' | 'headers'>> & {
   isActive?: boolean;
 };
 

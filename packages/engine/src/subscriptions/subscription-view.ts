@@ -1,6 +1,7 @@
 import type { WebhookSubscriptionEntity } from '../storage/webhook-subscription.entity';
+import { maskHeaderValues } from './mask-header-values';
 
-/** A subscription as callers see it: never any secret. */
+/** A subscription as callers see it: never any secret, its own headers' values masked. */
 export interface SubscriptionView {
   id: string;
   tenant: string;
@@ -11,6 +12,8 @@ export interface SubscriptionView {
   isActive: boolean;
   disabledReason: string | null;
   profile: string | null;
+  /** The subscription's own headers, each value masked (`••••` or, from 16 characters on, `••••` and the last four); null when none. */
+  headers: Record<string, string> | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -20,7 +23,8 @@ export interface SubscriptionWithSecret extends SubscriptionView {
   secret: string;
 }
 
-export function toSubscriptionView(row: WebhookSubscriptionEntity): SubscriptionView {
+/** `headers` are the row's own headers opened; only their names and masked values reach the view. */
+export function toSubscriptionView(row: WebhookSubscriptionEntity, headers: Readonly<Record<string, string>> | null): SubscriptionView {
   return {
     id: row.id,
     tenant: row.tenant,
@@ -31,6 +35,7 @@ export function toSubscriptionView(row: WebhookSubscriptionEntity): Subscription
     isActive: row.isActive,
     disabledReason: row.disabledReason,
     profile: row.profile,
+    headers: headers && maskHeaderValues(headers),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

@@ -1,12 +1,14 @@
-import { generateSecret, isHooklineError, newId, type Clock, type EventCatalog } from '@hookline/core';
+import { builtHeaderNames, generateSecret, isHooklineError, newId, type Clock, type EventCatalog } from '@hookline/core';
 import type { DataSource, Repository } from 'typeorm';
 import type { ProfileRegistry } from '../options/profile-registry';
 import type { DeliveryEnqueuer } from '../queue/delivery-enqueuer';
+import type { SubscriptionHeaders } from '../secrets/subscription-headers';
 import type { SubscriptionSecrets } from '../secrets/subscription-secrets';
 import type { SqlRunner } from '../storage/sql-runner';
 import { WebhookSubscriptionEntity } from '../storage/webhook-subscription.entity';
 import { checkSubscriptionUrl } from './check-subscription-url';
-import { InvalidSubscriptionError, SubscriptionNotFoundError } from './subscription-errors';
+import { InvalidSubscriptionError, InvalidSubscriptionHeaderError, SubscriptionNotFoundError } from './subscription-errors';
+import { subscriptionHeaderIssues } from './subscription-header-issues';
 import type {
   CreateSubscriptionInput,
   ListSubscriptionsInput,
@@ -23,6 +25,7 @@ export interface WebhookSubscriptionsDeps {
   catalog: EventCatalog;
   profiles: ProfileRegistry;
   secrets: SubscriptionSecrets;
+  headers: SubscriptionHeaders;
   enqueuer: DeliveryEnqueuer;
   clock: Clock;
   urlGuard: { allowHttp?: boolean; allowedHosts?: readonly string[] };
@@ -37,7 +40,7 @@ export class WebhookSubscriptions {
     this.repo = deps.dataSource.getRepository<WebhookSubscriptionEntity>(WebhookSubscriptionEntity.name);
   }
 
-  /** Creates a subscription; the returned `secret` is never shown again. */
+  /** Creates a subscription; the returned `secret` is never shown again, nor are its headers' values. */
   async create(input: CreateSubscriptionInput): Promise<SubscriptionWithSecret> {
     const tenant = this.checkTenant(input.tenant);
     const profile = input.profile ?? null;
@@ -45,6 +48,7 @@ export class WebhookSubscriptions {
     this.checkEvents(input.events);
     this.checkProfile(profile);
     const channels = this.checkChannels(input.channels);
+    const headers = this.checkHeaders(input.headers, profile);
     const secret = generateSecret({ scheme: this.deps.profiles.forSubscription(profile).profile.signer.scheme });
     const now = this.deps.clock.now();
     const row = this.repo.create({
@@ -60,11 +64,12 @@ export class WebhookSubscriptions {
       secretCurrentEnc: this.deps.secrets.seal(secret),
       secretPreviousEnc: null,
       secretPreviousExpiresAt: null,
+      headersEnc: this.deps.headers.seal(headers),
       createdAt: now,
       updatedAt: now,
     });
     // The view is taken first: on MySQL, insert() writes the columns with defaults back into the row as the driver read them (is_active as 1).
-    const view = toSubscriptionView(row);
+    const view = toSubscriptionView(row, headers);
     await this.repo.insert(row);
     return { ...view, secret };
   }
@@ -80,14 +85,17 @@ export class WebhookSubscriptions {
     if (input.cursor) query.andWhere('s.id > :cursor', { cursor: input.cursor });
     const rows = await query.getMany();
     const page = rows.slice(0, limit);
-    return { data: page.map(toSubscriptionView), nextCursor: rows.length > limit ? page[page.length - 1].id : null };
+    return { data: page.map((row) => this.view(row)), nextCursor: rows.length > limit ? page[page.length - 1].id : null };
   }
 
   async get(id: string, scope: TenantScope = {}): Promise<SubscriptionView> {
-    return toSubscriptionView(await this.find(id, scope));
+    return this.view(await this.find(id, scope));
   }
 
-  /** Changes url, events, description, channels, profile or the active flag. Re-enabling resumes parked deliveries. */
+  /**
+   * Changes url, events, description, channels, profile, headers or the active flag. `headers`
+   * replaces the whole map (null removes them). Re-enabling resumes parked deliveries.
+   */
   async update(id: string, patch: UpdateSubscriptionInput, scope: TenantScope = {}): Promise<SubscriptionView> {
     const row = await this.find(id, scope);
     if (patch.url !== undefined) row.url = this.checkUrl(patch.url);
@@ -95,6 +103,12 @@ export class WebhookSubscriptions {
     if (patch.description !== undefined) row.description = this.checkDescription(patch.description);
     if (patch.channels !== undefined) row.channels = this.checkChannels(patch.channels);
     if (patch.profile !== undefined) row.profile = this.checkProfile(patch.profile);
+    if (patch.headers !== undefined) {
+      row.headersEnc = this.deps.headers.seal(this.checkHeaders(patch.headers, row.profile));
+    } else if (patch.profile !== undefined && row.headersEnc) {
+      // The headers stay: the new profile may set one of their names itself.
+      this.checkHeaders(this.deps.headers.open(row.headersEnc), row.profile);
+    }
     const resuming = patch.isActive === true && !row.isActive;
     if (patch.isActive !== undefined) {
       if (typeof patch.isActive !== 'boolean') throw new InvalidSubscriptionError('is_active must be a boolean.', { pointer: '/is_active' });
@@ -104,7 +118,7 @@ export class WebhookSubscriptions {
     row.updatedAt = this.deps.clock.now();
     await this.repo.save(row);
     if (resuming) await this.resumeParked(row.id);
-    return toSubscriptionView(row);
+    return this.view(row);
   }
 
   /** Deletes a subscription; its pending deliveries end as failed, the log keeps them. */
@@ -136,7 +150,11 @@ export class WebhookSubscriptions {
     row.secretCurrentEnc = this.deps.secrets.seal(secret);
     row.updatedAt = now;
     await this.repo.save(row);
-    return { ...toSubscriptionView(row), secret };
+    return { ...this.view(row), secret };
+  }
+
+  private view(row: WebhookSubscriptionEntity): SubscriptionView {
+    return toSubscriptionView(row, row.headersEnc ? this.deps.headers.open(row.headersEnc) : null);
   }
 
   private async resumeParked(subscriptionId: string): Promise<void> {
@@ -214,6 +232,14 @@ export class WebhookSubscriptions {
       });
     }
     return profile;
+  }
+
+  /** The headers to store (null for none), checked against the names `profile` sets itself. */
+  private checkHeaders(headers: unknown, profile: string | null): Record<string, string> | null {
+    const [issue] = subscriptionHeaderIssues(headers, builtHeaderNames(this.deps.profiles.forSubscription(profile)));
+    if (issue) throw new InvalidSubscriptionHeaderError(issue.detail, { pointer: issue.pointer });
+    const valid = headers as Record<string, string> | null | undefined;
+    return valid && Object.keys(valid).length > 0 ? { ...valid } : null;
   }
 
   private checkDescription(description: unknown): string | null {

@@ -1,8 +1,10 @@
 import { buildWebhookRequest, newId, type Clock, type DeliveryOutcome, type ResolvedProfile, type WebhookRequest } from '@hookline/core';
+import type { SubscriptionHeaders } from '../secrets/subscription-headers';
 import type { AttemptRecord, DeliveryWork } from '../storage/delivery-store';
 import { addTraceHeaders } from '../tracing/trace-headers';
 import type { Tracing } from '../tracing/tracing';
 import { endpointSignal } from './endpoint-signal';
+import { withSubscriptionHeaders } from './with-subscription-headers';
 
 export type SendRequest = (request: WebhookRequest) => Promise<DeliveryOutcome>;
 
@@ -11,6 +13,7 @@ export interface AttemptDeps {
   clock: Clock;
   /** The attempt's span; the trace headers come from the message, not from it. */
   tracing: Tracing;
+  headers: Pick<SubscriptionHeaders, 'open'>;
 }
 
 const EXCERPT_LIMIT = 4_096;
@@ -32,7 +35,7 @@ export async function attemptDelivery(
   const trace = deps.tracing.attempting(item);
   let outcome: DeliveryOutcome;
   try {
-    const request = buildWebhookRequest(profile, {
+    const built = buildWebhookRequest(profile, {
       url: subscription.url,
       secrets: secrets(),
       message: {
@@ -46,6 +49,8 @@ export async function attemptDelivery(
       },
       attemptAt: startedAt,
     });
+    // The subscription's own headers, opened only for subscriptions that have some.
+    const request = subscription.headersEnc ? withSubscriptionHeaders(built, deps.headers.open(subscription.headersEnc)) : built;
     // The publish's context on every attempt, retries included, so the receiver joins the publish's trace.
     if (item.trace) addTraceHeaders(request.headers, item.trace);
     outcome = await trace.run(deps.send, request);

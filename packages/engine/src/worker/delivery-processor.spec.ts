@@ -1,6 +1,8 @@
-import { generateSecret, ManualClock, systemClock, type Clock, type DeliveryOutcome } from '@hookline/core';
+import { generateSecret, ManualClock, systemClock, type Clock, type DeliveryOutcome, type WebhookRequest } from '@hookline/core';
 import { ProfileRegistry } from '../options/profile-registry';
 import type { DeliveryEnqueuer } from '../queue/delivery-enqueuer';
+import { SecretCipher } from '../secrets/secret-cipher';
+import { SubscriptionHeaders } from '../secrets/subscription-headers';
 import type { SubscriptionSecrets } from '../secrets/subscription-secrets';
 import { postgresDialect } from '../storage/dialects/postgres/postgres-dialect';
 import type { DeliveryStore, DeliveryWork, OutcomeBatch } from '../storage/delivery-store';
@@ -10,6 +12,7 @@ import { NO_TRACING } from '../tracing/tracing';
 import type { SubscriptionDisabler } from './subscription-disabler';
 
 const secret = generateSecret({ scheme: 'standard' });
+const sealedHeaders = new SubscriptionHeaders(new SecretCipher(Buffer.alloc(32, 3).toString('base64')));
 
 function work(id: string, subscriptionId: string): DeliveryWork {
   return {
@@ -25,14 +28,14 @@ function work(id: string, subscriptionId: string): DeliveryWork {
     occurredAt: new Date(),
     orderingKey: null,
     trace: null,
-    subscription: { url: `https://example.com/${subscriptionId}`, profile: null, isActive: true, secretCurrentEnc: 'sealed', secretPreviousEnc: null, secretPreviousExpiresAt: null, failureStreak: 0, breakerOpenUntil: null, breakerOpenedAt: null },
+    subscription: { url: `https://example.com/${subscriptionId}`, profile: null, isActive: true, secretCurrentEnc: 'sealed', secretPreviousEnc: null, secretPreviousExpiresAt: null, headersEnc: null, failureStreak: 0, breakerOpenUntil: null, breakerOpenedAt: null },
   };
 }
 
 function processor(
   items: DeliveryWork[],
-  send: (url: string) => Promise<DeliveryOutcome>,
-  { clock = systemClock as Clock, limit = 10, extended = (ids: string[]) => ids } = {},
+  send: (url: string, request: WebhookRequest) => Promise<DeliveryOutcome>,
+  { clock = systemClock as Clock, limit = 10, extended = (ids: string[]) => ids, headers = sealedHeaders as Pick<SubscriptionHeaders, 'open'> } = {},
 ) {
   const written: OutcomeBatch[] = [];
   const store = {
@@ -50,7 +53,8 @@ function processor(
     store,
     profiles: new ProfileRegistry('standard', {}, { schedule: [1_000], jitter: 0 }),
     secrets: { signingSecrets: () => [secret] } as unknown as SubscriptionSecrets,
-    send: (request) => send(request.url),
+    headers,
+    send: (request) => send(request.url, request),
     enqueuer: { enqueueLater } as unknown as DeliveryEnqueuer,
     disabler: { disable: jest.fn() } as unknown as SubscriptionDisabler,
     events,
@@ -171,5 +175,45 @@ describe('DeliveryProcessor', () => {
     await job;
     expect(attempted().sort()).toEqual(['dlv_a', 'dlv_b']);
     expect(sent).toHaveLength(2);
+  });
+
+  describe("a subscription's own headers", () => {
+    const withHeaders = (id: string, headers: Record<string, string>) => {
+      const item = work(id, 'sub_h');
+      item.subscription!.headersEnc = sealedHeaders.seal(headers);
+      return item;
+    };
+
+    it('go with every attempt, under the headers the request was built with', async () => {
+      const sent: WebhookRequest[] = [];
+      const { p } = processor([withHeaders('dlv_h', { 'X-Api-Key': 'key-1234', 'Webhook-Signature': 'forged' })], async (_url, request) => {
+        sent.push(request);
+        return ok;
+      });
+      await p.process(['dlv_h']);
+      expect(sent[0].headers['X-Api-Key']).toBe('key-1234');
+      expect(sent[0].headers['webhook-signature']).toMatch(/^v1,/);
+      expect(sent[0].headers).not.toHaveProperty('Webhook-Signature');
+    });
+
+    it('are opened for each attempt of a subscription that has some, never for one without', async () => {
+      const open = jest.fn((sealed: string) => sealedHeaders.open(sealed));
+      const items = [withHeaders('dlv_1', { 'X-Api-Key': 'k' }), withHeaders('dlv_2', { 'X-Api-Key': 'k' }), work('dlv_3', 'sub_none')];
+      const sent: WebhookRequest[] = [];
+      const { p } = processor(items, async (_url, request) => (sent.push(request), ok), { headers: { open } });
+      await p.process(['dlv_1', 'dlv_2', 'dlv_3']);
+      expect(open).toHaveBeenCalledTimes(2);
+      expect(sent.map((request) => request.headers['X-Api-Key'] ?? null).sort()).toEqual(['k', 'k', null]);
+    });
+
+    it('that cannot be opened end as a recorded failed attempt, nothing sent', async () => {
+      const item = work('dlv_bad', 'sub_bad');
+      item.subscription!.headersEnc = new SubscriptionHeaders(new SecretCipher(Buffer.alloc(32, 4).toString('base64'))).seal({ 'X-Api-Key': 'k' });
+      const send = jest.fn(async () => ok);
+      const { p, written } = processor([item], send);
+      await p.process(['dlv_bad']);
+      expect(send).not.toHaveBeenCalled();
+      expect(written[0].attempts[0]).toMatchObject({ statusCode: null, error: expect.stringMatching(/not among the configured encryption keys/) });
+    });
   });
 });

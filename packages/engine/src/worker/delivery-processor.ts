@@ -1,6 +1,7 @@
 import type { Clock } from '@hookline/core';
 import type { DeliveryEnqueuer } from '../queue/delivery-enqueuer';
 import type { ProfileRegistry } from '../options/profile-registry';
+import type { SubscriptionHeaders } from '../secrets/subscription-headers';
 import type { SubscriptionSecrets } from '../secrets/subscription-secrets';
 import type { AttemptRecord, DeliveryStore, DeliveryWork } from '../storage/delivery-store';
 import { attemptDelivery, type SendRequest } from './attempt-delivery';
@@ -20,6 +21,8 @@ export interface DeliveryProcessorDeps {
   store: DeliveryStore;
   profiles: ProfileRegistry;
   secrets: SubscriptionSecrets;
+  /** Opens a subscription's own headers, added to each of its attempts. */
+  headers: Pick<SubscriptionHeaders, 'open'>;
   send: SendRequest;
   enqueuer: DeliveryEnqueuer;
   disabler: SubscriptionDisabler;

@@ -50,7 +50,7 @@ describe('EndpointHealth (SQLite, injected clock)', () => {
       id: 'dlv_1', tenant: 'shop', messageId: 'msg_1', subscriptionId: 'sub_a', attemptCount: 0, seriesStartedAt: clock.now(),
       type: 'points.earned', payload: '{}', channels: null, occurredAt: clock.now(), orderingKey: null, trace: null,
       subscription: {
-        url: 'https://example.com/hook', profile: null, isActive: true, secretCurrentEnc: 'sealed', secretPreviousEnc: null, secretPreviousExpiresAt: null,
+        url: 'https://example.com/hook', profile: null, isActive: true, secretCurrentEnc: 'sealed', secretPreviousEnc: null, secretPreviousExpiresAt: null, headersEnc: null,
         failureStreak: Number(row.failure_streak), breakerOpenUntil: date(row.breaker_open_until), breakerOpenedAt: date(row.breaker_opened_at),
       },
     };

@@ -4,6 +4,7 @@ import { HooklineEndpointHealth1763900000002 } from './1763900000002-hookline-en
 import { HooklineEndpointPacing1763900000003 } from './1763900000003-hookline-endpoint-pacing';
 import { HooklineInbox1763900000004 } from './1763900000004-hookline-inbox';
 import { HooklinePortalSessions1763900000005 } from './1763900000005-hookline-portal-sessions';
+import { HooklineSubscriptionHeaders1763900000006 } from './1763900000006-hookline-subscription-headers';
 import { HooklineTraceContext1763900000007 } from './1763900000007-hookline-trace-context';
 import { HooklineOrderingKeys1763900000010 } from './1763900000010-hookline-ordering-keys';
 
@@ -15,6 +16,7 @@ export const HOOKLINE_MIGRATIONS = [
   HooklineEndpointPacing1763900000003,
   HooklineInbox1763900000004,
   HooklinePortalSessions1763900000005,
+  HooklineSubscriptionHeaders1763900000006,
   HooklineTraceContext1763900000007,
   HooklineOrderingKeys1763900000010,
 ];

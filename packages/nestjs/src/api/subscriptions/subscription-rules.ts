@@ -1,25 +1,34 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isHooklineError } from '@hookline/core';
 import { HOOKLINE_RUNTIME } from '../../module/tokens';
-import { type HooklineRuntime, checkSubscriptionUrl } from '@hookline/engine';
+import { builtHeaderNames, type HooklineRuntime, checkSubscriptionUrl, subscriptionHeaderIssues, InvalidSubscriptionHeaderError } from '@hookline/engine';
 import { InvalidRequestError, type RequestIssue } from '../errors/api-errors';
 
 /**
- * The checks that need the module's configuration (URL guard, event catalog), run on a
- * well-formed body before the service sees it, so one 400 lists every bad field and every bad
- * event at once. The service checks again; these are the same core functions it calls.
+ * The checks that need the module's configuration (URL guard, event catalog, profiles), run on a
+ * well-formed body before the service sees it, so one 400 lists every bad field, event and
+ * header at once. The service checks again; these are the same functions it calls.
  */
+const HEADER_ISSUE_CODE = new InvalidSubscriptionHeaderError('').code;
+
 @Injectable()
 export class SubscriptionRules {
   constructor(@Inject(HOOKLINE_RUNTIME) private readonly runtime: HooklineRuntime) {}
 
-  check(input: { url?: string; events?: string[] }): void {
+  /**
+   * `profile` is the subscription's profile when known (null: the module's), so headers are judged
+   * by the names it sets; left undefined (an update that keeps the profile), the service judges those.
+   */
+  check(input: { url?: string; events?: string[]; headers?: unknown }, { profile }: { profile?: string | null } = {}): void {
     const issues: RequestIssue[] = [];
     const { allowHttp, allowedHosts } = this.runtime.options.delivery;
     if (input.url !== undefined) this.collect(issues, '/url', () => checkSubscriptionUrl(input.url!, { allowHttp, allowedHosts }));
     input.events?.forEach((event, index) =>
       this.collect(issues, `/events/${index}`, () => this.runtime.options.catalog.validateFilter(event, `/events/${index}`)),
     );
+    const profiles = this.runtime.profiles;
+    const built = profile === undefined || (profile !== null && !profiles.has(profile)) ? undefined : builtHeaderNames(profiles.forSubscription(profile));
+    for (const { pointer, detail } of subscriptionHeaderIssues(input.headers, built)) issues.push({ code: HEADER_ISSUE_CODE, detail, pointer });
     if (issues.length > 0) throw new InvalidRequestError(issues);
   }
 

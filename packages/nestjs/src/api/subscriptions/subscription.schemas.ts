@@ -9,6 +9,14 @@ export class SubscriptionAttributesSchema {
   @ApiProperty({ description: 'false while paused by request or disabled after the endpoint answered 410.' }) is_active!: boolean;
   @ApiProperty({ type: String, nullable: true, example: null }) disabled_reason!: string | null;
   @ApiProperty({ type: String, nullable: true, example: null }) profile!: string | null;
+  @ApiProperty({
+    description: "The subscription's own headers, values masked: `••••`, or for values of 16 characters or more `••••` and their last four. Never shown in clear, not even on create.",
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    nullable: true,
+    example: { 'X-Api-Key': '••••lo2C' },
+  })
+  headers!: Record<string, string> | null;
   @ApiPropertyOptional({
     description: 'The signing secret. Only in the create and rotate-secret responses: store it then, it is never shown again.',
     example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',

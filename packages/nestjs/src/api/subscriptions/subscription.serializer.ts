@@ -9,12 +9,13 @@ export interface SubscriptionAttributes {
   is_active: boolean;
   disabled_reason: string | null;
   profile: string | null;
+  headers: Record<string, string> | null;
   secret?: string;
   created_at: string;
   updated_at: string;
 }
 
-/** A subscription resource; the secret is never part of it (see subscriptionWithSecretResource). */
+/** A subscription resource; the secret is never part of it (see subscriptionWithSecretResource), header values only masked. */
 export function subscriptionResource(view: SubscriptionView): ResourceObject<SubscriptionAttributes> {
   return resource('webhook_subscription', view.id, {
     url: view.url,
@@ -24,6 +25,7 @@ export function subscriptionResource(view: SubscriptionView): ResourceObject<Sub
     is_active: view.isActive,
     disabled_reason: view.disabledReason,
     profile: view.profile,
+    headers: view.headers,
     created_at: iso(view.createdAt),
     updated_at: iso(view.updatedAt),
   });

@@ -30,7 +30,7 @@ export class SubscriptionsController {
   @ApiErrors(400, 403, 413, 415)
   @CarriesSecret()
   async create(@Caller() caller: ApiCaller, @Body() body: CreateSubscriptionDto) {
-    this.rules.check(body);
+    this.rules.check(body, { profile: body.profile ?? null });
     const created = await this.subscriptions.create({ tenant: caller.tenant, ...body });
     return { data: subscriptionWithSecretResource(created) };
   }
@@ -55,11 +55,11 @@ export class SubscriptionsController {
 
   @Patch(':id')
   @ID
-  @ApiOperation({ summary: 'Change a subscription', description: 'url, events, description, channels, profile or is_active; fields left out stay.' })
+  @ApiOperation({ summary: 'Change a subscription', description: 'url, events, description, channels, profile, headers or is_active; fields left out stay. headers replaces the whole map; null removes them.' })
   @ApiOkResponse({ type: SubscriptionDocumentSchema })
   @ApiErrors(400, 403, 404, 413, 415)
   async update(@Caller() caller: ApiCaller, @Param('id') id: string, @Body() body: UpdateSubscriptionDto) {
-    this.rules.check(body);
+    this.rules.check(body, { profile: body.profile });
     const { is_active: isActive, ...rest } = body;
     const updated = await this.subscriptions.update(id, { ...rest, isActive }, { tenant: caller.tenant });
     return { data: subscriptionResource(updated) };

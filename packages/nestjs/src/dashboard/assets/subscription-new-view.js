@@ -1,6 +1,7 @@
-// #/subscriptions/new: URL, description and events; on success the secret, once.
+// #/subscriptions/new: URL, description, events and headers; on success the secret, once.
 import { h, mount } from './dom.js';
 import { eventPicker } from './event-picker.js';
+import { headersEditor } from './headers-editor.js';
 import { hashFor } from './router.js';
 import { secretReveal } from './secret-reveal.js';
 import { errorNotice, loading, notice, titleRow, whileBusy } from './widgets.js';
@@ -17,6 +18,7 @@ export async function subscriptionNewView(ctx, root) {
   const url = h('input', { type: 'url', name: 'url', required: true, placeholder: 'https://example.com/webhooks', autocomplete: 'off', id: 'new-url' });
   const description = h('input', { type: 'text', name: 'description', maxlength: 512, id: 'new-description', autocomplete: 'off' });
   const picker = eventPicker(eventTypes);
+  const headers = headersEditor();
   const feedback = h('div', { class: 'feedback' });
   const submit = h('button', { type: 'submit', class: ['button', 'button-primary'] }, 'Create subscription');
   const form = h(
@@ -27,6 +29,7 @@ export async function subscriptionNewView(ctx, root) {
     h('label', { for: 'new-description' }, 'Description (optional)'),
     description,
     picker.element,
+    headers.element,
     feedback,
     h('div', { class: 'actions' }, submit, h('a', { href: hashFor(['subscriptions']), class: ['button', 'button-secondary'] }, 'Cancel')),
   );
@@ -35,7 +38,12 @@ export async function subscriptionNewView(ctx, root) {
   const create = () =>
     whileBusy(submit, 'Creating…', async () => {
       try {
-        const body = { url: url.value.trim(), events: picker.value(), ...(description.value.trim() ? { description: description.value.trim() } : {}) };
+        const body = {
+          url: url.value.trim(),
+          events: picker.value(),
+          ...(description.value.trim() ? { description: description.value.trim() } : {}),
+          ...(headers.value() ? { headers: headers.value() } : {}),
+        };
         const { data } = await ctx.request('POST', '/webhook-subscriptions', { body });
         mount(
           root,

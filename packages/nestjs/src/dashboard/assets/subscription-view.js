@@ -4,6 +4,7 @@ import { formatDateTime } from './format.js';
 import { healthPanel } from './health-panel.js';
 import { hashFor } from './router.js';
 import { subscriptionActions } from './subscription-actions.js';
+import { subscriptionHeaders } from './subscription-headers.js';
 import { activePill } from './subscriptions-view.js';
 import { errorNotice, loading, propertyList, titleRow } from './widgets.js';
 
@@ -33,6 +34,7 @@ export async function subscriptionView(ctx, root, id) {
         ['Updated', formatDateTime(a.updated_at)],
       ]),
     ),
+    subscriptionHeaders(ctx, subscription),
     subscriptionActions(ctx, subscription),
     healthPanel(ctx, subscription.id),
   );

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsDefined, IsOptional, IsString, MaxLength } from 'class-validator';
+import { MAX_SUBSCRIPTION_HEADER_BYTES, MAX_SUBSCRIPTION_HEADERS } from '@hookline/engine';
 import { IsHttpUrl } from '../../validation/is-http-url';
 
 export class CreateSubscriptionDto {
@@ -46,4 +48,21 @@ export class CreateSubscriptionDto {
   @IsString()
   @MaxLength(64)
   profile?: string | null;
+
+  @ApiPropertyOptional({
+    description:
+      `Headers sent with every attempt, such as an API key the receiver checks. Stored encrypted and shown masked afterwards. Names are HTTP tokens; ` +
+      `values printable ASCII (no CR, LF or control characters). Refused: hop-by-hop headers (Connection, Host, Content-Length, Transfer-Encoding, Proxy-*…) ` +
+      `and every header Hookline sets itself under the subscription's profile (signature, id, timestamp, Content-Type, User-Agent). ` +
+      `At most ${MAX_SUBSCRIPTION_HEADERS} headers, ${MAX_SUBSCRIPTION_HEADER_BYTES} bytes in all. On update, replaces the whole map; null removes them.`,
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    nullable: true,
+    example: { 'X-Api-Key': 'k_live_51H8Zq2eZvKYlo2C' },
+  })
+  // Checked by SubscriptionRules and the service, which know the profile's own header names. Taken
+  // as parsed: class-transformer would silently drop names such as `constructor` or `__proto__`.
+  @Transform(({ obj }: { obj: { headers?: unknown } }) => obj.headers)
+  @IsOptional()
+  headers?: Record<string, string> | null;
 }
