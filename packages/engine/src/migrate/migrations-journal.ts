@@ -1,13 +1,13 @@
 import type { QueryRunner } from 'typeorm';
 import type { MigrationDatabase } from '../storage/migrations/migration-statements';
-import type { TablePlacement } from '../options/table-placement';
+import { prefixedName, type TablePlacement } from '../options/table-placement';
 
 /** Hookline's own record of applied migrations: never the host's TypeORM `migrations` table, so the two lists never mix. */
 export const HOOKLINE_MIGRATIONS_TABLE = 'hookline_migrations';
 
 /** The journal beside Hookline's tables: in their PostgreSQL schema, with their MySQL prefix. */
 export function journalTable(database: MigrationDatabase, placement: TablePlacement): string {
-  const name = `${placement.tablePrefix ?? ''}${HOOKLINE_MIGRATIONS_TABLE}`;
+  const name = prefixedName(HOOKLINE_MIGRATIONS_TABLE, placement);
   if (database === 'mysql') return name;
   return placement.schema ? `"${placement.schema}"."${name}"` : `"${name}"`;
 }
@@ -31,7 +31,7 @@ export function journalInsert(database: MigrationDatabase, placement: TablePlace
  * `typeorm migration:run` with HOOKLINE_MIGRATIONS in its list (recorded in its own table).
  */
 export async function appliedMigrationNames(queryRunner: QueryRunner, hostTable: string | undefined, placement: TablePlacement): Promise<Set<string>> {
-  const journal = { schema: placement.schema, name: `${placement.tablePrefix ?? ''}${HOOKLINE_MIGRATIONS_TABLE}` };
+  const journal = { schema: placement.schema, name: prefixedName(HOOKLINE_MIGRATIONS_TABLE, placement) };
   const names = new Set(await namesIn(queryRunner, journal));
   const host = hostTable ?? 'migrations';
   if (host === journal.name && !journal.schema) return names;

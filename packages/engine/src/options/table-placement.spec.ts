@@ -1,5 +1,5 @@
 import { WebhooksConfigError } from './webhooks-config-error';
-import { checkPlacement, placedName, samePlacement, tableNamesFor } from './table-placement';
+import { checkPlacement, prefixedName, samePlacement } from './table-placement';
 
 describe('checkPlacement', () => {
   it('keeps a schema on PostgreSQL and a prefix on MySQL, dropping what is unset', () => {
@@ -35,10 +35,10 @@ describe('checkPlacement', () => {
 });
 
 describe('placed names', () => {
-  it('qualify with the schema or prefix the name', () => {
-    expect(placedName('webhook_delivery', { schema: 'hookline' })).toBe('hookline.webhook_delivery');
-    expect(placedName('webhook_delivery', { tablePrefix: 'hl_' })).toBe('hl_webhook_delivery');
-    expect(tableNamesFor({})).toMatchObject({ delivery: 'webhook_delivery', apiKey: 'webhook_api_key', inbox: 'webhook_inbox' });
+  it('carry the prefix, and only the prefix', () => {
+    expect(prefixedName('webhook_delivery', { tablePrefix: 'hl_' })).toBe('hl_webhook_delivery');
+    expect(prefixedName('webhook_delivery', { schema: 'hookline' })).toBe('webhook_delivery');
+    expect(prefixedName('webhook_delivery', {})).toBe('webhook_delivery');
   });
 
   it('compare placements by where they put the tables', () => {

@@ -56,17 +56,9 @@ export function checkPlacement(placement: TablePlacement, database?: 'postgres' 
   return { ...(schema !== undefined && { schema }), ...(tablePrefix !== undefined && { tablePrefix }) };
 }
 
-/** One table's name under the placement, as SQL writes it. */
-export function placedName(name: string, placement: TablePlacement): string {
-  const table = `${placement.tablePrefix ?? ''}${name}`;
-  return placement.schema ? `${placement.schema}.${table}` : table;
-}
-
-/** Every table's name under the placement. */
-export function tableNamesFor(placement: TablePlacement): TableNames {
-  const names = {} as TableNames;
-  for (const [role, name] of Object.entries(HOOKLINE_TABLE_NAMES)) names[role as HooklineTable] = placedName(name, placement);
-  return names;
+/** A table's name with the placement's prefix (the schema, where there is one, qualifies it apart). */
+export function prefixedName(name: string, placement: TablePlacement): string {
+  return `${placement.tablePrefix ?? ''}${name}`;
 }
 
 /** Whether two placements put the tables in the same place. */

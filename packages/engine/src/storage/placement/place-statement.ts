@@ -1,4 +1,4 @@
-import { HOOKLINE_TABLE_NAMES, type TablePlacement } from '../../options/table-placement';
+import { HOOKLINE_TABLE_NAMES, prefixedName, type TablePlacement } from '../../options/table-placement';
 
 const TABLES = Object.values(HOOKLINE_TABLE_NAMES).join('|');
 const QUOTED = new RegExp(`"(${TABLES})"`, 'g');
@@ -11,7 +11,6 @@ const BARE = new RegExp(`(?<![\\w.])(${TABLES})(?!\\w)`, 'g');
  */
 export function placeStatement(statement: string, placement: TablePlacement, quoted: boolean): string {
   if (!placement.schema && !placement.tablePrefix) return statement;
-  const prefix = placement.tablePrefix ?? '';
-  if (quoted) return statement.replace(QUOTED, (_, name: string) => `${placement.schema ? `"${placement.schema}".` : ''}"${prefix}${name}"`);
-  return statement.replace(BARE, (_, name: string) => `${placement.schema ? `${placement.schema}.` : ''}${prefix}${name}`);
+  if (quoted) return statement.replace(QUOTED, (_, name: string) => `${placement.schema ? `"${placement.schema}".` : ''}"${prefixedName(name, placement)}"`);
+  return statement.replace(BARE, (_, name: string) => `${placement.schema ? `${placement.schema}.` : ''}${prefixedName(name, placement)}`);
 }

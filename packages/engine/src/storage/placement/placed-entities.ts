@@ -1,7 +1,7 @@
 import { Entity, getMetadataArgsStorage } from 'typeorm';
 import { HOOKLINE_MYSQL_ENTITIES } from '../dialects/mysql/mysql-entities';
 import { HOOKLINE_ENTITIES } from '../entities';
-import { checkPlacement, placedName, type TablePlacement } from '../../options/table-placement';
+import { checkPlacement, prefixedName, type TablePlacement } from '../../options/table-placement';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's entity targets are plain classes
 export type EntityClass = Function;
@@ -49,7 +49,7 @@ function placedClass(base: EntityClass, placement: TablePlacement): EntityClass 
   if (!table?.name) throw new Error(`${base.name} is not one of Hookline's entities.`);
   const placed = class extends (base as new () => object) {};
   Object.defineProperty(placed, 'name', { value: base.name });
-  const name = placedName(table.name, { tablePrefix: placement.tablePrefix });
+  const name = prefixedName(table.name, placement);
   Entity({ name, ...(placement.schema && { schema: placement.schema }) })(placed);
   return placed;
 }
