@@ -4,9 +4,9 @@ import { ApiErrorDocumentSchema } from '../errors/error.schemas';
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input: one error per invalid field (missing or malformed values, unknown fields, invalid JSON, unsafe URL, unknown event types).',
-  401: 'Missing, unknown or revoked API key.',
-  403: 'The API key is read-only and cannot make changes.',
-  404: "No such resource for this API key's tenant (another tenant's resources are never visible).",
+  401: 'Missing, unknown, expired or revoked API key or portal session token.',
+  403: 'The API key or portal session is read-only and cannot make changes.',
+  404: "No such resource for the caller's tenant (another tenant's resources are never visible).",
   409: 'The resource is in a state that does not allow this now.',
   413: 'The request body is too large.',
   415: 'The request has a body or Content-Type that is not JSON; send Content-Type: application/json.',

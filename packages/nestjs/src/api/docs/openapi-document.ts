@@ -7,8 +7,9 @@ import { buildWebhooksSection } from './webhooks-section';
 
 const DESCRIPTION = `Manage webhook subscriptions and read the delivery log.
 
-Authenticate with an API key in the Authorization header (\`Authorization: <key>\` or \`Authorization: Bearer <key>\`).
-Read-only keys may only GET. Every error response is \`{ "errors": [{ status, code, title, detail, source }] }\`.
+Authenticate with an API key in the Authorization header (\`Authorization: <key>\` or \`Authorization: Bearer <key>\`),
+or with a portal session's token (\`hlp_…\`, from \`POST /v1/portal-sessions\`), which expires and sees one tenant.
+Read-only keys and read sessions may only GET. Every error response is \`{ "errors": [{ status, code, title, detail, source }] }\`.
 
 The \`webhooks\` section is the other direction: one entry per event type, the POST a subscription's URL receives
 (headers, envelope and payload schema, an example), for generating a receiver's types and mocks.`;
@@ -35,7 +36,7 @@ export function buildOpenApiDocument(
     .setDescription(DESCRIPTION)
     .setVersion('1')
     .setOpenAPIVersion('3.1.0')
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'Authorization', description: 'An API key, optionally after "Bearer ".' }, API_KEY_SECURITY)
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'Authorization', description: 'An API key or a portal session token, optionally after "Bearer ".' }, API_KEY_SECURITY)
     .build();
   const document = SwaggerModule.createDocument(app, info, { include });
   // Added after createDocument, which rewrites schemas for OAS 3.1: the catalog's are JSON Schema already.
