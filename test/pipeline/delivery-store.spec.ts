@@ -67,6 +67,42 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('delivery
     expect(work.every((w) => w.payload.includes('customer_id') && w.subscription?.url === 'http://127.0.0.1:9/other')).toBe(true);
   });
 
+  it('holds back and claims in one call: the held-back subscription\'s claimable deliveries are put back, every other one is claimed', async () => {
+    const { held, other, rows } = await published();
+    const before = await rows();
+    const ids = before.map((r) => r.id);
+    const [takenElsewhere, ...heldRest] = before.filter((r) => r.subscription_id === held);
+    const now = new Date();
+    const elsewhere = new Date(now.getTime() + 90_000);
+    await t.runtime.store.claimWork([takenElsewhere.id], now, elsewhere);
+    const lease = new Date(now.getTime() + 60_000);
+    const until = new Date(now.getTime() + 30_000);
+
+    const { work, held: counts } = await t.runtime.store.claimWorkHolding(ids, [{ subscriptionId: held, until }], now, lease);
+
+    expect([...counts]).toEqual([[held, heldRest.length]]);
+    const others = before.filter((r) => r.subscription_id === other);
+    expect(work.map((w) => w.id).sort()).toEqual(others.map((r) => r.id));
+    expect(work.every((w) => w.payload.includes('customer_id') && w.subscription?.url === 'http://127.0.0.1:9/other' && w.attemptCount === 0)).toBe(true);
+    const after = new Map((await rows()).map((r) => [r.id, r]));
+    for (const r of heldRest) {
+      expect(Number(after.get(r.id)!.next_attempt_at)).toBe(until.getTime());
+      expect(after.get(r.id)!.locked_until).toBeNull();
+    }
+    for (const r of others) expect(Number(after.get(r.id)!.locked_until)).toBe(lease.getTime());
+    expect(Number(after.get(takenElsewhere.id)!.locked_until)).toBe(elsewhere.getTime());
+    expect(Number(after.get(takenElsewhere.id)!.next_attempt_at)).toBe(Number(takenElsewhere.next_attempt_at));
+  });
+
+  it('claims everything claimable when no subscription is held back', async () => {
+    const { rows } = await published();
+    const ids = (await rows()).map((r) => r.id);
+    const now = new Date();
+    const { work, held } = await t.runtime.store.claimWorkHolding(ids, [], now, new Date(now.getTime() + 60_000));
+    expect(held.size).toBe(0);
+    expect(work.map((w) => w.id).sort()).toEqual([...ids].sort());
+  });
+
   it('hands each delivery to exactly one of several claims racing for it', async () => {
     const { rows } = await published();
     const ids = (await rows()).map((r) => r.id);

@@ -40,7 +40,7 @@ function processor(
   const written: OutcomeBatch[] = [];
   const store = {
     sql: { dialect: postgresDialect },
-    claimWork: async (ids: string[]) => items.filter((item) => ids.includes(item.id)),
+    claimWorkHolding: async (ids: string[]) => ({ work: items.filter((item) => ids.includes(item.id)), held: new Map() }),
     extendClaims: async (ids: string[]) => extended(ids),
     record: async (batch: OutcomeBatch) => {
       written.push(batch);

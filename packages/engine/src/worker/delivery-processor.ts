@@ -121,11 +121,8 @@ export class DeliveryProcessor {
     const claimedAt = this.deps.clock.now();
     const lease = new Date(claimedAt.getTime() + this.deps.timeoutMs + this.deps.leaseMarginMs);
     const holds = this.slots.backlogged(HOLD_BACK_AHEAD_MS);
-    if (holds.length > 0) {
-      const held = await this.deps.store.holdBack(deliveryIds, holds, claimedAt);
-      for (const [subscriptionId, count] of held) this.slots.heldBack(subscriptionId, count);
-    }
-    const work = await this.deps.store.claimWork(deliveryIds, claimedAt, lease);
+    const { work, held } = await this.deps.store.claimWorkHolding(deliveryIds, holds, claimedAt, lease);
+    for (const [subscriptionId, count] of held) this.slots.heldBack(subscriptionId, count);
     if (work.length === 0) return;
     // Which deliveries are still being handled (by index, with their subscription), and what the others left.
     const pending = new Map<number, string>();
