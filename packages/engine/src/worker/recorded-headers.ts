@@ -1,0 +1,52 @@
+import { maskHeaderValue } from '../subscriptions/mask-header-values';
+
+/** What an attempt row keeps of its exchange's headers: the JSON text of `webhook_attempt.headers`. */
+export interface RecordedHeaders {
+  /** Every header the request was sent with; credentials masked. */
+  request: Record<string, string>;
+  /** The response's headers, credentials masked; null when no response arrived. */
+  response: Record<string, string> | null;
+  /** Set when the response's headers ran past the cap and the rest were left out. */
+  responseTruncated?: true;
+}
+
+/** Names and values of a response's headers kept per attempt: a receiver cannot grow the log without bound. */
+export const RESPONSE_HEADERS_LIMIT = 8_192;
+
+// Whatever the profile or the subscription, these carry credentials.
+const CREDENTIAL_NAMES = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
+
+/**
+ * The attempt's headers as stored, masked before they reach the database: the signature (the
+ * profile's signature header, any `…signature…` name), authorization and cookies, and every
+ * header that came from the subscription's sealed `headers` (`secretNames`, lower-case).
+ */
+export function recordedHeaders(
+  request: Readonly<Record<string, string>>,
+  secretNames: ReadonlySet<string>,
+  response: Readonly<Record<string, unknown>> | undefined,
+): string {
+  const masked = (name: string): boolean => {
+    const lower = name.toLowerCase();
+    return CREDENTIAL_NAMES.has(lower) || lower.includes('signature') || secretNames.has(lower);
+  };
+  const sent: Record<string, string> = {};
+  for (const name in request) sent[name] = masked(name) ? maskHeaderValue(request[name]) : request[name];
+  const recorded: RecordedHeaders = { request: sent, response: null };
+  if (response) {
+    const received: Record<string, string> = {};
+    let room = RESPONSE_HEADERS_LIMIT;
+    for (const [name, raw] of Object.entries(response)) {
+      if (raw === undefined || raw === null) continue;
+      const value = Array.isArray(raw) ? raw.join(', ') : String(raw);
+      room -= name.length + value.length;
+      if (room < 0) {
+        recorded.responseTruncated = true;
+        break;
+      }
+      received[name] = masked(name) ? maskHeaderValue(value) : value;
+    }
+    recorded.response = received;
+  }
+  return JSON.stringify(recorded);
+}
