@@ -236,7 +236,7 @@ describe('dashboard in a browser', () => {
     await page.locator('.caller', { hasText: 'read-only key' }).waitFor();
     await page.goto(`${origin}/v1/dashboard#/subscriptions/${subscriptionId}`);
     await page.getByRole('button', { name: 'Replay failed deliveries' }).waitFor();
-    for (const name of ['Send test event', 'Disable', 'Rotate secret…', 'Replay failed deliveries', 'Edit events']) {
+    for (const name of ['Send test event', 'Disable', 'Rotate secret…', 'Replay failed deliveries', 'Edit events', 'Delete…']) {
       expect([name, await page.getByRole('button', { name }).isDisabled()]).toEqual([name, true]);
     }
     await page.locator('.tile-value').first().waitFor();
