@@ -1,4 +1,4 @@
-import { maskHeaderValue } from '../subscriptions/mask-header-values';
+import { maskHeaderValue } from '../secrets/mask-header-values';
 
 /** What an attempt row keeps of its exchange's headers: the JSON text of `webhook_attempt.headers`. */
 export interface RecordedHeaders {
