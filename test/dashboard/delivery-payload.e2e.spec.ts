@@ -1,9 +1,8 @@
-import type { AddressInfo } from 'node:net';
 import { WebhookPortal } from '@hookline/nestjs';
 import { sqliteInProcess } from '../support/drivers';
-import { eventually, TestReceiver } from '../support/receiver';
-import { createApiTestApp, type ApiTestApp } from '../api/support/api-test-app';
-import { openBrowser, type TestBrowser } from './support/browser';
+import { eventually } from '../support/receiver';
+import { createApiTestApp } from '../api/support/api-test-app';
+import { dashboardSuite } from './support/dashboard-suite';
 
 const API_KEY = 'sk_live_ledger_credential_9917';
 const COOKIE = 'session=kept-from-the-log-7c1f';
@@ -14,49 +13,32 @@ const COOKIE = 'session=kept-from-the-log-7c1f';
  * subscription after a confirmation. Screenshots go to test/artifacts/dashboard/payload-*.png.
  */
 describe('dashboard: the payload in the log, in a browser', () => {
-  const receiver = new TestReceiver();
-  let t: ApiTestApp;
-  let browser: TestBrowser;
-  let origin: string;
+  const suite = dashboardSuite(async (receiver) => {
+    receiver.respond = () => ({ status: 200, body: '{"ok":true}', headers: { 'content-type': 'application/json', 'x-request-id': 'req-3141', 'set-cookie': COOKIE } });
+    return createApiTestApp(sqliteInProcess());
+  });
+  const { receiver } = suite;
   let tenant: string;
   let ledger: string;
   let crm: string;
   let messageId: string;
 
-  const deliveryOf = async (subscriptionId: string) => (await t.deliveries.list({ tenant, subscriptionId })).data[0];
+  const deliveryOf = async (subscriptionId: string) => (await suite.t.deliveries.list({ tenant, subscriptionId })).data[0];
   const received = (path: string) => receiver.requests.find((r) => r.path === path)!;
 
   beforeAll(async () => {
-    await receiver.start();
-    receiver.respond = () => ({ status: 200, body: '{"ok":true}', headers: { 'content-type': 'application/json', 'x-request-id': 'req-3141', 'set-cookie': COOKIE } });
-    t = await createApiTestApp(sqliteInProcess());
-    await t.app.listen(0, '127.0.0.1');
-    origin = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    const { t } = suite;
     tenant = `shop-${Math.random().toString(36).slice(2, 10)}`;
     ledger = (await t.subscriptions.create({ tenant, url: receiver.url('/ledger'), events: ['points.*'], description: 'Points ledger', headers: { 'X-Api-Key': API_KEY } })).id;
     crm = (await t.subscriptions.create({ tenant, url: receiver.url('/crm'), events: ['*'], description: 'CRM sync', profile: 'loyali' })).id;
     messageId = (await t.publisher.publish('points.earned', { customer_id: 'cust_42', amount: 150, new_balance: 2350, note: 'Café ☕ bonus' }, { tenant })).messageId;
     await receiver.waitFor(2);
     await eventually(async () => (await t.deliveries.list({ tenant, status: 'delivered' })).data.length === 2);
-    const { key } = await t.apiKeys.create({ tenant, scope: 'write', name: 'payload test' });
-    browser = await openBrowser(origin);
-    await browser.page.goto(`${origin}/v1/dashboard`);
-    await browser.page.getByLabel('API key').fill(key);
-    await browser.page.getByRole('button', { name: 'Sign in' }).click();
-    await browser.page.locator('.caller .tenant', { hasText: tenant }).waitFor();
+    await suite.signIn((await t.apiKeys.create({ tenant, scope: 'write', name: 'payload test' })).key, tenant);
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await receiver.stop();
-  });
-
-  afterEach(() => {
-    expect(browser.problems).toEqual([]);
-  });
-
   it('shows the body a delivery sent, formatted and byte for byte, and each attempt headers masked', async () => {
+    const { browser, origin } = suite;
     const { page } = browser;
     const sent = received('/ledger');
     await page.goto(`${origin}/v1/dashboard#/deliveries/${(await deliveryOf(ledger)).id}`);
@@ -81,6 +63,7 @@ describe('dashboard: the payload in the log, in a browser', () => {
   });
 
   it('opens the message from the delivery and lists every delivery it fanned out to', async () => {
+    const { browser } = suite;
     const { page } = browser;
     await page.getByRole('link', { name: messageId }).click();
     await page.getByRole('heading', { name: 'Message' }).waitFor();
@@ -103,6 +86,7 @@ describe('dashboard: the payload in the log, in a browser', () => {
   });
 
   it('deletes a subscription only once the deletion is confirmed', async () => {
+    const { t, browser, origin } = suite;
     const { page } = browser;
     await page.goto(`${origin}/v1/dashboard#/subscriptions/${crm}`);
     await page.getByRole('button', { name: 'Delete…' }).click();
@@ -122,6 +106,7 @@ describe('dashboard: the payload in the log, in a browser', () => {
   });
 
   it('offers no deletion to a read portal session', async () => {
+    const { t, browser, origin } = suite;
     const { page } = browser;
     const session = await t.app.get(WebhookPortal).createSession({ tenant, scope: 'read', dashboardUrl: `${origin}/v1/dashboard` });
     await page.goto(session.url);
