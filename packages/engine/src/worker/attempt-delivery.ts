@@ -92,10 +92,16 @@ export async function attemptDelivery(
   return record;
 }
 
+// Per profile, built once: most subscriptions add no headers of their own.
+const signatureNames = new WeakMap<ResolvedProfile, ReadonlySet<string>>();
+
 // The signature header by the profile's own name, and every header the subscription added (they carry its credentials).
 function secretHeaderNames(profile: ResolvedProfile, own: Readonly<Record<string, string>> | undefined): ReadonlySet<string> {
-  const names = new Set([profile.signer.options.header.toLowerCase()]);
-  if (own) for (const name in own) names.add(name.toLowerCase());
+  let signature = signatureNames.get(profile);
+  if (!signature) signatureNames.set(profile, (signature = new Set([profile.signer.options.header.toLowerCase()])));
+  if (!own) return signature;
+  const names = new Set(signature);
+  for (const name in own) names.add(name.toLowerCase());
   return names;
 }
 

@@ -36,7 +36,8 @@ export function recordedHeaders(
   if (response) {
     const received: Record<string, string> = {};
     let room = RESPONSE_HEADERS_LIMIT;
-    for (const [name, raw] of Object.entries(response)) {
+    for (const name in response) {
+      const raw = response[name];
       if (raw === undefined || raw === null) continue;
       const value = Array.isArray(raw) ? raw.join(', ') : String(raw);
       room -= name.length + value.length;
