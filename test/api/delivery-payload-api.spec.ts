@@ -15,6 +15,8 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('delivery
     async (driver) =>
       (t = await createApiTestApp(driver, {
         redactPayload: (type, data) => (type === 'customer.created' ? { ...(data as object), email: '***' } : data),
+        // A retry 100 ms after a failure, then give up: every profile, so one test sees two attempts quickly.
+        retry: { schedule: [100], jitter: 0 },
       })),
   );
 
@@ -38,7 +40,7 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('delivery
     ['standard', 'webhook-signature'],
     ['loyali', 'x-loyali-signature'],
     ['mgpass', 'x-webhook-signature'],
-  ])('shows the %s body exactly as the receiver got it, and each attempt headers with %s masked', async (profile, signatureHeader) => {
+  ])("shows the %s body exactly as the receiver got it, and each attempt's headers with %s masked", async (profile, signatureHeader) => {
     const { tenant, read, write } = await t.tenant();
     const id = await subscribe(write, { profile, headers: { 'X-Api-Key': API_KEY } });
     receiver.respond = () => ({ status: 200, body: 'ok', headers: { 'set-cookie': COOKIE, 'x-request-id': 'req-77' } });
@@ -71,6 +73,24 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('delivery
       expect(text).not.toContain(COOKIE);
       expect(text).not.toContain(got.headers[signatureHeader]);
     }
+  });
+
+  it('keeps each attempt its own headers, the failed one with its answer', async () => {
+    const { tenant, read, write } = await t.tenant();
+    const id = await subscribe(write, { headers: { 'X-Api-Key': API_KEY } });
+    receiver.respond = (_request, index) => (index === 0 ? { status: 503, body: 'busy', headers: { 'retry-after': '0', 'x-attempt': 'first' } } : { status: 200, body: 'ok', headers: { 'x-attempt': 'second' } });
+    await t.publisher.publish('points.earned', points, { tenant });
+    await receiver.waitFor(2);
+    const deliveryId = await deliveredOnce(tenant, id);
+    const { body, attempts } = (await read.get(`/deliveries/${deliveryId}`)).body.data.attributes;
+    expect(attempts.map((a: any) => [a.status_code, a.response_headers['x-attempt']])).toEqual([
+      [503, 'first'],
+      [200, 'second'],
+    ]);
+    expect(receiver.requests.map((r) => r.body)).toEqual([body, body]);
+    attempts.forEach((attempt: any, index: number) => expect(attempt.request_headers['webhook-id']).toBe(receiver.requests[index].headers['webhook-id']));
+    const stored = (await storedHeaders(deliveryId)).join('\n');
+    for (const secret of [API_KEY, ...receiver.requests.map((r) => String(r.headers['webhook-signature']))]) expect(stored).not.toContain(secret);
   });
 
   it("shows the body through the module's redactPayload, the rest byte for byte", async () => {

@@ -37,7 +37,7 @@ describe('dashboard: the payload in the log, in a browser', () => {
     await suite.signIn((await t.apiKeys.create({ tenant, scope: 'write', name: 'payload test' })).key, tenant);
   }, 60_000);
 
-  it('shows the body a delivery sent, formatted and byte for byte, and each attempt headers masked', async () => {
+  it("shows the body a delivery sent, formatted and byte for byte, and each attempt's headers masked", async () => {
     const { browser, origin } = suite;
     const { page } = browser;
     const sent = received('/ledger');
