@@ -78,7 +78,11 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('delivery
   it('keeps each attempt its own headers, the failed one with its answer', async () => {
     const { tenant, read, write } = await t.tenant();
     const id = await subscribe(write, { headers: { 'X-Api-Key': API_KEY } });
-    receiver.respond = (_request, index) => (index === 0 ? { status: 503, body: 'busy', headers: { 'retry-after': '0', 'x-attempt': 'first' } } : { status: 200, body: 'ok', headers: { 'x-attempt': 'second' } });
+    const answers: { status: number; body: string; headers: Record<string, string> }[] = [
+      { status: 503, body: 'busy', headers: { 'retry-after': '0', 'x-attempt': 'first' } },
+      { status: 200, body: 'ok', headers: { 'x-attempt': 'second' } },
+    ];
+    receiver.respond = (_request, index) => answers[Math.min(index, 1)];
     await t.publisher.publish('points.earned', points, { tenant });
     await receiver.waitFor(2);
     const deliveryId = await deliveredOnce(tenant, id);

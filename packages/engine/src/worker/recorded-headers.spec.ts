@@ -31,6 +31,12 @@ describe('recordedHeaders', () => {
     });
   });
 
+  it('masks by name what looks like a credential, whoever set it', () => {
+    const recorded = read(recordedHeaders({ 'X-Partner-Token': 't', 'X-Client-Secret': 's', 'X-ApiKey': 'k', 'X-Api-Key': 'k', 'X-Trace': 'keep' }, new Set(), { 'x-csrf-token': 'c', 'x-request-id': 'r' }));
+    expect(recorded.request).toEqual({ 'X-Partner-Token': '••••', 'X-Client-Secret': '••••', 'X-ApiKey': '••••', 'X-Api-Key': '••••', 'X-Trace': 'keep' });
+    expect(recorded.response).toEqual({ 'x-csrf-token': '••••', 'x-request-id': 'r' });
+  });
+
   it('keeps response headers with cookies masked, joining repeated ones', () => {
     const recorded = read(recordedHeaders({}, new Set(), { 'set-cookie': ['a=1', 'b=2'], vary: ['accept', 'origin'], 'content-length': 2, gone: undefined }));
     expect(recorded.response).toEqual({ 'set-cookie': '••••', vary: 'accept, origin', 'content-length': '2' });

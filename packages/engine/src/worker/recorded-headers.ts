@@ -13,13 +13,16 @@ export interface RecordedHeaders {
 /** Names and values of a response's headers kept per attempt: a receiver cannot grow the log without bound. */
 export const RESPONSE_HEADERS_LIMIT = 8_192;
 
-// Whatever the profile or the subscription, these carry credentials.
+// Whatever the profile or the subscription, these carry credentials; so, by their names, may a
+// profile's constant headers or a response's.
 const CREDENTIAL_NAMES = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
+const CREDENTIAL_WORDS = /signature|token|secret|password|api-?key/;
 
 /**
  * The attempt's headers as stored, masked before they reach the database: the signature (the
- * profile's signature header, any `…signature…` name), authorization and cookies, and every
- * header that came from the subscription's sealed `headers` (`secretNames`, lower-case).
+ * profile's signature header), authorization and cookies, any name with `signature`, `token`,
+ * `secret`, `password` or `api-key` in it, and every header that came from the subscription's
+ * sealed `headers` (`secretNames`, lower-case).
  */
 export function recordedHeaders(
   request: Readonly<Record<string, string>>,
@@ -28,7 +31,7 @@ export function recordedHeaders(
 ): string {
   const masked = (name: string): boolean => {
     const lower = name.toLowerCase();
-    return CREDENTIAL_NAMES.has(lower) || lower.includes('signature') || secretNames.has(lower);
+    return CREDENTIAL_NAMES.has(lower) || secretNames.has(lower) || CREDENTIAL_WORDS.test(lower);
   };
   const sent: Record<string, string> = {};
   for (const name in request) sent[name] = masked(name) ? maskHeaderValue(request[name]) : request[name];

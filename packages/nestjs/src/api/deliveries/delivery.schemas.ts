@@ -14,7 +14,7 @@ export class AttemptSchema {
     type: 'object',
     additionalProperties: { type: 'string' },
     nullable: true,
-    description: "The headers the request was sent with. The signature, authorization and every header of the subscription's own `headers` are masked (`••••`, or `••••` and the last four characters) before they are stored. null on attempts recorded before 0.2.",
+    description: "The headers the request was sent with. The signature, authorization, cookies, any name with signature, token, secret, password or api-key in it, and every header of the subscription's own `headers` are masked (`••••`, or `••••` and the last four characters) before they are stored. null on attempts recorded before 0.2.",
     example: { 'content-type': 'application/json', 'webhook-id': 'dlv_01JD3Q2Z8M6X4N5P7R9S1T3V5W', 'webhook-timestamp': '1732612345', 'webhook-signature': '••••Zk0=' },
   })
   request_headers!: Record<string, string> | null;
@@ -22,7 +22,7 @@ export class AttemptSchema {
     type: 'object',
     additionalProperties: { type: 'string' },
     nullable: true,
-    description: 'The response headers (at most 8 KiB of names and values; set-cookie and authorization masked); null when no response arrived.',
+    description: 'The response headers (at most 8 KiB of names and values; set-cookie and names that look like credentials masked); null when no response arrived.',
     example: { 'content-type': 'text/plain', 'content-length': '2' },
   })
   response_headers!: Record<string, string> | null;
