@@ -1,10 +1,10 @@
-import type { AddressInfo } from 'node:net';
 import { createSigner } from '@hookline/nestjs';
 import type { Locator } from 'playwright-core';
 import { sqliteInProcess } from '../support/drivers';
-import { eventually, TestReceiver } from '../support/receiver';
+import { eventually } from '../support/receiver';
 import { createApiTestApp, type ApiTestApp } from '../api/support/api-test-app';
-import { openBrowser, type TestBrowser } from './support/browser';
+import type { TestBrowser } from './support/browser';
+import { dashboardSuite } from './support/dashboard-suite';
 
 const verifier = createSigner({ scheme: 'standard' });
 const points = (customer: string) => ({ customer_id: customer, amount: 150, new_balance: 2350 });
@@ -17,8 +17,9 @@ const countOf = (locator: Locator, count: number) => eventually(async () => (awa
  * person would use it. Screenshots of every step go to test/artifacts/dashboard/.
  */
 describe('dashboard in a browser', () => {
-  const driver = sqliteInProcess();
-  const receiver = new TestReceiver();
+  // Two attempts 100 ms apart, then failed: failures to resend and replay come quickly.
+  const suite = dashboardSuite(() => createApiTestApp(sqliteInProcess(), { retry: { schedule: [100], jitter: 0 } }));
+  const { receiver } = suite;
   let t: ApiTestApp;
   let browser: TestBrowser;
   let origin: string;
@@ -27,25 +28,10 @@ describe('dashboard in a browser', () => {
   let readKey: string;
 
   beforeAll(async () => {
-    await receiver.start();
-    // Two attempts 100 ms apart, then failed: failures to resend and replay come quickly.
-    t = await createApiTestApp(driver, { retry: { schedule: [100], jitter: 0 } });
-    await t.app.listen(0, '127.0.0.1');
-    origin = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    ({ t, browser, origin } = suite);
     tenant = `shop-${Math.random().toString(36).slice(2, 10)}`;
     writeKey = (await t.apiKeys.create({ tenant, scope: 'write', name: 'dashboard test' })).key;
     readKey = (await t.apiKeys.create({ tenant, scope: 'read', name: 'dashboard test (read)' })).key;
-    browser = await openBrowser(origin);
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await receiver.stop();
-  });
-
-  afterEach(() => {
-    expect(browser.problems).toEqual([]);
   });
 
   it('serves the page and its files with their content types and a strict Content-Security-Policy, without a key', async () => {
@@ -236,7 +222,7 @@ describe('dashboard in a browser', () => {
     await page.locator('.caller', { hasText: 'read-only key' }).waitFor();
     await page.goto(`${origin}/v1/dashboard#/subscriptions/${subscriptionId}`);
     await page.getByRole('button', { name: 'Replay failed deliveries' }).waitFor();
-    for (const name of ['Send test event', 'Disable', 'Rotate secret…', 'Replay failed deliveries', 'Edit events']) {
+    for (const name of ['Send test event', 'Disable', 'Rotate secret…', 'Replay failed deliveries', 'Edit events', 'Delete…']) {
       expect([name, await page.getByRole('button', { name }).isDisabled()]).toEqual([name, true]);
     }
     await page.locator('.tile-value').first().waitFor();

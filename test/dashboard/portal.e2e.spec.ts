@@ -100,7 +100,7 @@ describe('portal sessions in a browser', () => {
     await page.locator(`tr[data-subscription-id="${mine.subscription.id}"] a`).click();
     await page.getByRole('heading', { name: 'Loyalty CRM sync' }).waitFor();
     await page.getByRole('link', { name: 'View deliveries' }).waitFor();
-    for (const name of ['Send test event', 'Disable', 'Rotate secret…', 'Replay failed deliveries', 'Edit events']) {
+    for (const name of ['Send test event', 'Disable', 'Rotate secret…', 'Replay failed deliveries', 'Edit events', 'Delete…']) {
       expect([name, await page.getByRole('button', { name }).count()]).toEqual([name, 0]);
     }
   });

@@ -33,6 +33,7 @@ export function responseOutcome(head: ResponseHead, body: CappedBody, durationMs
     durationMs,
     responseExcerpt: body.excerpt,
     responseTruncated: body.truncated,
+    responseHeaders: head.headers,
     ...(retryAfter !== undefined && { retryAfter }),
     ...(error && { error }),
   };

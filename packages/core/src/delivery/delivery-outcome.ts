@@ -17,6 +17,8 @@ export interface DeliveryOutcome {
   responseExcerpt?: string;
   /** True when the body was longer than the cap and the rest was discarded. */
   responseTruncated?: boolean;
+  /** The response's headers as the HTTP client reported them (lower-case names), unfiltered: whoever stores them filters them. */
+  responseHeaders?: Readonly<Record<string, unknown>>;
   /** The raw `Retry-After` header, when the response had one. */
   retryAfter?: string;
   /** Present whenever `ok` is false. */

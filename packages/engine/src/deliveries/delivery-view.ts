@@ -1,5 +1,6 @@
 import type { WebhookAttemptEntity } from '../storage/webhook-attempt.entity';
 import type { DeliveryStatus, WebhookDeliveryEntity } from '../storage/webhook-delivery.entity';
+import type { RecordedHeaders } from '../worker/recorded-headers';
 
 export interface AttemptView {
   id: string;
@@ -7,6 +8,12 @@ export interface AttemptView {
   durationMs: number;
   statusCode: number | null;
   responseExcerpt: string | null;
+  /** The headers the request went with, signatures and the subscription's own headers masked; null on attempts recorded before 0.2. */
+  requestHeaders: Record<string, string> | null;
+  /** The response's headers (cookies and credentials masked, at most 8 KiB); null when no response arrived. */
+  responseHeaders: Record<string, string> | null;
+  /** True when the response's headers ran past 8 KiB and the rest were not kept. */
+  responseHeadersTruncated: boolean;
   error: string | null;
 }
 
@@ -29,6 +36,11 @@ export interface DeliveryView {
 }
 
 export interface DeliveryWithAttempts extends DeliveryView {
+  /**
+   * The body every attempt sent, rebuilt from the message (through `redactPayload` when the host
+   * set one); null when the subscription, and so its profile, is gone.
+   */
+  body: string | null;
   attempts: AttemptView[];
 }
 
@@ -52,12 +64,16 @@ export function toDeliveryView(row: WebhookDeliveryEntity): DeliveryView {
 }
 
 export function toAttemptView(row: WebhookAttemptEntity): AttemptView {
+  const headers = row.headers ? (JSON.parse(row.headers) as RecordedHeaders) : null;
   return {
     id: row.id,
     startedAt: row.startedAt,
     durationMs: row.durationMs,
     statusCode: row.statusCode,
     responseExcerpt: row.responseExcerpt,
+    requestHeaders: headers?.request ?? null,
+    responseHeaders: headers?.response ?? null,
+    responseHeadersTruncated: headers?.responseTruncated === true,
     error: row.error,
   };
 }

@@ -8,6 +8,7 @@ import { pageSize } from '../paging/page-size';
 import type { Page, TenantScope } from '../subscriptions/subscription-input';
 import { DeliveryNotFoundError, DeliveryNotResendableError } from './delivery-errors';
 import { toAttemptView, toDeliveryView, type DeliveryView, type DeliveryWithAttempts } from './delivery-view';
+import type { SentBodies } from './sent-body';
 
 export interface ListDeliveriesInput {
   tenant: string;
@@ -49,7 +50,7 @@ export class WebhookDeliveries {
   private readonly attempts: Repository<WebhookAttemptEntity>;
 
   constructor(
-    private readonly deps: { dataSource: DataSource; sql: SqlRunner; enqueuer: DeliveryEnqueuer; clock: Clock },
+    private readonly deps: { dataSource: DataSource; sql: SqlRunner; enqueuer: DeliveryEnqueuer; clock: Clock; bodies: SentBodies },
   ) {
     this.deliveries = deps.dataSource.getRepository<WebhookDeliveryEntity>(WebhookDeliveryEntity.name);
     this.attempts = deps.dataSource.getRepository<WebhookAttemptEntity>(WebhookAttemptEntity.name);
@@ -75,11 +76,14 @@ export class WebhookDeliveries {
     return { data: page.map(toDeliveryView), nextCursor: rows.length > limit ? page[page.length - 1].id : null };
   }
 
-  /** One delivery with every attempt, oldest attempt first. */
+  /** One delivery with the body it sent and every attempt, oldest attempt first. */
   async get(id: string, scope: TenantScope = {}): Promise<DeliveryWithAttempts> {
     const row = await this.find(id, scope);
-    const attempts = await this.attempts.find({ where: { deliveryId: row.id }, order: { startedAt: 'ASC', id: 'ASC' } });
-    return { ...toDeliveryView(row), attempts: attempts.map(toAttemptView) };
+    const [body, attempts] = await Promise.all([
+      this.deps.bodies.of(row),
+      this.attempts.find({ where: { deliveryId: row.id }, order: { startedAt: 'ASC', id: 'ASC' } }),
+    ]);
+    return { ...toDeliveryView(row), body, attempts: attempts.map(toAttemptView) };
   }
 
   /**

@@ -2,6 +2,7 @@ import { createDeliverer, createUndiciTransport, type Deliverer, type Transport 
 import type { DataSource } from 'typeorm';
 import { WebhookApiKeys } from '../api-keys/webhook-api-keys';
 import { WebhookPortal } from '../portal/webhook-portal';
+import { SentBodies } from '../deliveries/sent-body';
 import { WebhookDeliveries } from '../deliveries/webhook-deliveries';
 import { resolveOptions, type ResolvedWebhooksOptions } from '../options/resolve-options';
 import type { HooklineOptions } from '../options/hookline-options';
@@ -129,7 +130,8 @@ export class HooklineRuntime {
       urlGuard: { allowHttp: deliveryOptions.allowHttp, allowedHosts: deliveryOptions.allowedHosts },
       secretGraceSeconds: options.secretGraceSeconds,
     });
-    this.deliveries = new WebhookDeliveries({ dataSource, sql, enqueuer: this.enqueuer, clock });
+    const bodies = new SentBodies({ dataSource, profiles: this.profiles, redact: rawOptions.redactPayload });
+    this.deliveries = new WebhookDeliveries({ dataSource, sql, enqueuer: this.enqueuer, clock, bodies });
     // undici by default: 2-3x axios' throughput in the benchmark; 'axios' stays available.
     this.ownedTransport = transport === undefined || transport === 'undici' ? createUndiciTransport() : undefined;
     this.deliverer = createDeliverer({ ...deliveryOptions, transport: this.ownedTransport ?? (typeof transport === 'object' ? transport : undefined) });

@@ -48,6 +48,8 @@ export interface AttemptRecord {
   durationMs: number;
   statusCode: number | null;
   responseExcerpt: string | null;
+  /** The request's and the response's headers, masked, as JSON (see RecordedHeaders); null when no request was built. */
+  headers: string | null;
   error: string | null;
   /** How the attempt went, for metrics: `success` or the kind of failure. */
   outcome: 'success' | DeliveryErrorKind;

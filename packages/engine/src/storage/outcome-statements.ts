@@ -8,10 +8,10 @@ import type { SqlRunner } from './sql-runner';
 const OUTCOME_TYPES = ['varchar', 'bigint', 'varchar', 'integer', 'bigint', 'bigint', 'integer', 'varchar'];
 const DEFER_TYPES = ['varchar', 'bigint', 'bigint'];
 
-const ATTEMPT_COLUMNS = ['id', 'delivery_id', 'tenant', 'started_at', 'duration_ms', 'status_code', 'response_excerpt', 'error'];
-const ATTEMPT_TYPES = ['varchar', 'varchar', 'varchar', 'bigint', 'integer', 'integer', 'text', 'varchar'];
+const ATTEMPT_COLUMNS = ['id', 'delivery_id', 'tenant', 'started_at', 'duration_ms', 'status_code', 'response_excerpt', 'headers', 'error'];
+const ATTEMPT_TYPES = ['varchar', 'varchar', 'varchar', 'bigint', 'integer', 'integer', 'text', 'text', 'varchar'];
 
-const attemptRow = (r: AttemptRecord) => [r.attemptId, r.deliveryId, r.tenant, r.startedAt.getTime(), r.durationMs, r.statusCode, r.responseExcerpt, r.error];
+const attemptRow = (r: AttemptRecord) => [r.attemptId, r.deliveryId, r.tenant, r.startedAt.getTime(), r.durationMs, r.statusCode, r.responseExcerpt, r.headers, r.error];
 
 const outcomeRow = (r: AttemptRecord) => [
   r.deliveryId,

@@ -26,6 +26,10 @@ export class WebhookAttemptEntity {
   @Column({ name: 'response_excerpt', type: 'text', nullable: true })
   responseExcerpt!: string | null;
 
+  /** The request's and the response's headers, masked before they were written, as JSON. */
+  @Column({ type: 'text', nullable: true })
+  headers!: string | null;
+
   @Column({ type: 'varchar', length: 1024, nullable: true })
   error!: string | null;
 }

@@ -1,5 +1,5 @@
 import type { WebhookSubscriptionEntity } from '../storage/webhook-subscription.entity';
-import { maskHeaderValues } from './mask-header-values';
+import { maskHeaderValues } from '../secrets/mask-header-values';
 
 /** A subscription as callers see it: never any secret, its own headers' values masked. */
 export interface SubscriptionView {

@@ -4,6 +4,7 @@ import type { AttemptRecord, DeliveryWork } from '../storage/delivery-store';
 import { addTraceHeaders } from '../tracing/trace-headers';
 import type { Tracing } from '../tracing/tracing';
 import { endpointSignal } from './endpoint-signal';
+import { recordedHeaders } from './recorded-headers';
 import { withSubscriptionHeaders } from './with-subscription-headers';
 
 export type SendRequest = (request: WebhookRequest) => Promise<DeliveryOutcome>;
@@ -34,6 +35,8 @@ export async function attemptDelivery(
   const startedAt = deps.clock.now();
   const trace = deps.tracing.attempting(item);
   let outcome: DeliveryOutcome;
+  let sent: WebhookRequest | undefined;
+  let own: Readonly<Record<string, string>> | undefined;
   try {
     const built = buildWebhookRequest(profile, {
       url: subscription.url,
@@ -50,9 +53,11 @@ export async function attemptDelivery(
       attemptAt: startedAt,
     });
     // The subscription's own headers, opened only for subscriptions that have some.
-    const request = subscription.headersEnc ? withSubscriptionHeaders(built, deps.headers.open(subscription.headersEnc)) : built;
+    own = subscription.headersEnc ? deps.headers.open(subscription.headersEnc) : undefined;
+    const request = own ? withSubscriptionHeaders(built, own) : built;
     // The publish's context on every attempt, retries included, so the receiver joins the publish's trace.
     if (item.trace) addTraceHeaders(request.headers, item.trace);
+    sent = request;
     outcome = await trace.run(deps.send, request);
   } catch (error) {
     outcome = { ok: false, durationMs: 0, error: { kind: 'network', message: `Could not attempt: ${(error as Error).message}` } };
@@ -75,6 +80,7 @@ export async function attemptDelivery(
     durationMs: Math.round(outcome.durationMs),
     statusCode: outcome.statusCode ?? null,
     responseExcerpt: outcome.responseExcerpt?.slice(0, EXCERPT_LIMIT) ?? null,
+    headers: sent ? recordedHeaders(sent.headers, secretHeaderNames(profile, own), outcome.responseHeaders) : null,
     error: outcome.ok ? null : describeError(outcome),
     outcome: outcome.ok ? 'success' : (outcome.error?.kind ?? 'http-status'),
     gone: decision.action === 'give-up' && decision.reason === 'gone',
@@ -84,6 +90,19 @@ export async function attemptDelivery(
   };
   trace.end(record);
   return record;
+}
+
+// Per profile, built once: most subscriptions add no headers of their own.
+const signatureNames = new WeakMap<ResolvedProfile, ReadonlySet<string>>();
+
+// The signature header by the profile's own name, and every header the subscription added (they carry its credentials).
+function secretHeaderNames(profile: ResolvedProfile, own: Readonly<Record<string, string>> | undefined): ReadonlySet<string> {
+  let signature = signatureNames.get(profile);
+  if (!signature) signatureNames.set(profile, (signature = new Set([profile.signer.options.header.toLowerCase()])));
+  if (!own) return signature;
+  const names = new Set(signature);
+  for (const name in own) names.add(name.toLowerCase());
+  return names;
 }
 
 function describeError(outcome: DeliveryOutcome): string {

@@ -10,6 +10,7 @@ const attempt = (deliveryId: string): AttemptRecord => ({
   durationMs: 1,
   statusCode: 200,
   responseExcerpt: null,
+  headers: null,
   outcome: 'success',
   error: null,
   next: { status: 'delivered', attemptCount: 1, nextAttemptAt: null, deliveredAt: new Date(0) },

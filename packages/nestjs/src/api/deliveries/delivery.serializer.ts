@@ -7,6 +7,9 @@ export interface AttemptAttributes {
   duration_ms: number;
   status_code: number | null;
   response_excerpt: string | null;
+  request_headers: Record<string, string> | null;
+  response_headers: Record<string, string> | null;
+  response_headers_truncated: boolean;
   error: string | null;
 }
 
@@ -23,6 +26,7 @@ export interface DeliveryAttributes {
   delivered_at: string | null;
   created_at: string;
   updated_at: string;
+  body?: string | null;
   attempts?: AttemptAttributes[];
 }
 
@@ -40,7 +44,7 @@ export function deliveryResource(view: DeliveryView | DeliveryWithAttempts): Res
     delivered_at: iso(view.deliveredAt),
     created_at: iso(view.createdAt),
     updated_at: iso(view.updatedAt),
-    ...('attempts' in view ? { attempts: view.attempts.map(attemptAttributes) } : {}),
+    ...('attempts' in view ? { body: view.body, attempts: view.attempts.map(attemptAttributes) } : {}),
   });
 }
 
@@ -51,6 +55,9 @@ function attemptAttributes(attempt: AttemptView): AttemptAttributes {
     duration_ms: attempt.durationMs,
     status_code: attempt.statusCode,
     response_excerpt: attempt.responseExcerpt,
+    request_headers: attempt.requestHeaders,
+    response_headers: attempt.responseHeaders,
+    response_headers_truncated: attempt.responseHeadersTruncated,
     error: attempt.error,
   };
 }

@@ -1,7 +1,10 @@
-// #/deliveries/:id: one delivery with every attempt, and Resend. Refreshes while it is on its way.
+// #/deliveries/:id: one delivery, the body it sent, every attempt with its headers, and Resend.
+// Refreshes while it is on its way.
 import { h, mount } from './dom.js';
 import { formatDateTime } from './format.js';
+import { attemptHeaders } from './attempt-headers.js';
 import { attemptsTable } from './attempts-table.js';
+import { payloadCard } from './payload-card.js';
 import { hashFor } from './router.js';
 import { errorNotice, loading, notice, propertyList, statusPill, titleRow, whileBusy, writeButton } from './widgets.js';
 
@@ -50,7 +53,7 @@ function deliveryDetails(delivery) {
         ['Status', statusPill(a.status)],
         ['Event', h('code', {}, a.event_type)],
         ['Subscription', h('a', { href: hashFor(['subscriptions', a.subscription_id]) }, a.subscription_id)],
-        ['Message', h('code', {}, a.message_id)],
+        ['Message', h('a', { href: hashFor(['messages', a.message_id]) }, a.message_id)],
         ['Attempts in this series', String(a.attempt_count)],
         ['Next attempt', formatDateTime(a.next_attempt_at)],
         ['Delivered', formatDateTime(a.delivered_at)],
@@ -58,6 +61,8 @@ function deliveryDetails(delivery) {
         ['Created', formatDateTime(a.created_at)],
       ]),
     ),
+    payloadCard(a.body),
     h('section', { class: 'card', 'aria-label': 'Attempts' }, h('h2', {}, `Attempts (${a.attempts.length})`), attemptsTable(a.attempts)),
+    attemptHeaders(a.attempts),
   ];
 }

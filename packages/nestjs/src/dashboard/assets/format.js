@@ -66,3 +66,18 @@ export function fromLocalInput(value) {
 function trimZero(fixed) {
   return fixed.replace(/\.0$/, '');
 }
+
+/** A JSON text indented to read; any other text as it is. */
+export function prettyJson(text) {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return String(text);
+  }
+}
+
+/** The size of a text as UTF-8, the way it travels: "212 bytes". */
+export function formatByteSize(text) {
+  const bytes = new TextEncoder().encode(text).length;
+  return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
+}

@@ -1,4 +1,4 @@
-import { codeTone, formatAxisTime, formatDateTime, formatDuration, formatPercent, fromLocalInput, statusTone, toLocalInput, truncate } from './format.js';
+import { codeTone, formatAxisTime, formatByteSize, formatDateTime, formatDuration, formatPercent, fromLocalInput, prettyJson, statusTone, toLocalInput, truncate } from './format.js';
 
 describe('dashboard formatting', () => {
   it('shows times in local time, and a dash for none', () => {
@@ -42,5 +42,15 @@ describe('dashboard formatting', () => {
     expect(fromLocalInput('')).toBeUndefined();
     expect(fromLocalInput('not a time')).toBeUndefined();
     expect(toLocalInput(undefined)).toBe('');
+  });
+
+  it('indents a JSON body to read and leaves any other text as it is', () => {
+    expect(prettyJson('{"a":1,"b":[true]}')).toBe('{\n  "a": 1,\n  "b": [\n    true\n  ]\n}');
+    expect(prettyJson('not json')).toBe('not json');
+  });
+
+  it('counts a body in UTF-8 bytes', () => {
+    expect(formatByteSize('{"note":"café"}')).toBe('16 bytes');
+    expect(formatByteSize('x')).toBe('1 byte');
   });
 });

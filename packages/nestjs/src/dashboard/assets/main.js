@@ -8,6 +8,7 @@ import { catalogView } from './catalog-view.js';
 import { deliveriesView } from './deliveries-view.js';
 import { deliveryView } from './delivery-view.js';
 import { h, mount } from './dom.js';
+import { messageView } from './message-view.js';
 import { hashFor, parseHash, startRouter } from './router.js';
 import { clearKey, inPortal, readKey, saveKey, takePortalToken } from './session.js';
 import { sessionEndedView } from './session-ended-view.js';
@@ -89,6 +90,7 @@ function show(route) {
   if (section === 'subscriptions') return subscriptionsView(ctx, root);
   if (section === 'deliveries' && id) return deliveryView(ctx, root, id);
   if (section === 'deliveries') return deliveriesView(ctx, root, route.query);
+  if (section === 'messages' && id) return messageView(ctx, root, id);
   if (section === 'catalog') return catalogView(ctx, root);
   mount(root, notice(`No such view: ${section}.`, 'warn'));
 }

@@ -1,10 +1,10 @@
 // The buttons of a subscription: send a test, pause or resume, rotate the secret, replay
-// failures, change events. Each answer shows in one result area below them.
+// failures, change events, delete it. Each answer shows in one result area below them.
 import { h, mount } from './dom.js';
 import { eventPicker } from './event-picker.js';
 import { secretReveal } from './secret-reveal.js';
 import { testOutcome } from './test-outcome.js';
-import { errorNotice, notice, whileBusy, writeButton } from './widgets.js';
+import { confirmStep, errorNotice, notice, whileBusy, writeButton } from './widgets.js';
 
 export function subscriptionActions(ctx, subscription) {
   const path = `/webhook-subscriptions/${encodeURIComponent(subscription.id)}`;
@@ -38,27 +38,33 @@ export function subscriptionActions(ctx, subscription) {
   const edit = writeButton(ctx, 'Edit events', () =>
     act(edit, 'Loading…', async () => mount(result, await eventsEditor(ctx, path, subscription.attributes.events, result))),
   );
-  return h('section', { class: 'card', 'aria-label': 'Actions' }, h('div', { class: 'actions' }, test, toggle, rotate, replay, edit), result);
+  const remove = writeButton(ctx, 'Delete…', () => mount(result, deleteConfirmation(ctx, path, result)), { tone: 'danger' });
+  return h('section', { class: 'card', 'aria-label': 'Actions' }, h('div', { class: 'actions' }, test, toggle, rotate, replay, edit, remove), result);
 }
 
 function rotateConfirmation(ctx, path, result) {
-  const confirm = h('button', { type: 'button', class: ['button', 'button-danger'] }, 'Rotate now');
-  confirm.addEventListener('click', () =>
-    whileBusy(confirm, 'Rotating…', async () => {
-      try {
-        const { data } = await ctx.request('POST', `${path}/rotate-secret`, { body: {} });
-        mount(result, notice('Secret rotated. The old secret keeps signing beside the new one for 24 hours, so your receiver can switch over.'), secretReveal(data.attributes.secret, { heading: 'New signing secret' }));
-      } catch (error) {
-        mount(result, errorNotice(error));
-      }
-    }),
-  );
-  return h(
-    'div',
-    { class: ['notice', 'tone-warn'] },
-    h('p', {}, 'Rotate the signing secret? A new secret is generated and shown once; deliveries carry both signatures for 24 hours.'),
-    h('div', { class: 'actions' }, confirm, h('button', { type: 'button', class: ['button', 'button-secondary'], on: { click: () => mount(result) } }, 'Cancel')),
-  );
+  return confirmStep(result, {
+    question: 'Rotate the signing secret? A new secret is generated and shown once; deliveries carry both signatures for 24 hours.',
+    confirmLabel: 'Rotate now',
+    busyLabel: 'Rotating…',
+    onConfirm: async () => {
+      const { data } = await ctx.request('POST', `${path}/rotate-secret`, { body: {} });
+      mount(result, notice('Secret rotated. The old secret keeps signing beside the new one for 24 hours, so your receiver can switch over.'), secretReveal(data.attributes.secret, { heading: 'New signing secret' }));
+    },
+  });
+}
+
+// Deleting is final (the API removes the row); the delivery log keeps what was sent.
+function deleteConfirmation(ctx, path, result) {
+  return confirmStep(result, {
+    question: 'Delete this subscription? It stops receiving events now, its pending deliveries end as failed, and it cannot be restored. The delivery log keeps its past deliveries.',
+    confirmLabel: 'Delete subscription',
+    busyLabel: 'Deleting…',
+    onConfirm: async () => {
+      await ctx.request('DELETE', path);
+      ctx.go(['subscriptions']);
+    },
+  });
 }
 
 async function eventsEditor(ctx, path, current, result) {

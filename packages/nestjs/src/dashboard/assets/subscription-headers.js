@@ -1,20 +1,17 @@
 // The headers section of a subscription's view: names with masked values, and an editor that
 // replaces them all (values must be entered again: they are never sent back in clear).
 import { h, mount } from './dom.js';
+import { headerList } from './header-list.js';
 import { headersEditor } from './headers-editor.js';
 import { errorNotice, whileBusy, writeButton } from './widgets.js';
 
 export function subscriptionHeaders(ctx, subscription) {
   const path = `/webhook-subscriptions/${encodeURIComponent(subscription.id)}`;
   const headers = Object.entries(subscription.attributes.headers ?? {});
-  const body = h('div', {}, headerList(headers));
-  const edit = writeButton(ctx, 'Edit headers', () => mount(body, editor(ctx, path, headers, () => mount(body, headerList(headers)))));
+  const list = () => headerList(headers, 'No headers of its own: deliveries carry only the signed webhook headers.');
+  const body = h('div', {}, list());
+  const edit = writeButton(ctx, 'Edit headers', () => mount(body, editor(ctx, path, headers, () => mount(body, list()))));
   return h('section', { class: 'card subscription-headers', 'aria-label': 'Headers' }, h('div', { class: 'title-row' }, h('h2', {}, 'Headers'), edit), body);
-}
-
-function headerList(headers) {
-  if (headers.length === 0) return h('p', { class: 'empty' }, 'No headers of its own: deliveries carry only the signed webhook headers.');
-  return h('dl', { class: 'properties header-list' }, headers.map(([name, masked]) => [h('dt', {}, h('code', {}, name)), h('dd', {}, h('code', {}, masked))]));
 }
 
 function editor(ctx, path, headers, cancel) {

@@ -1,5 +1,5 @@
 // Small pieces every view uses: status pills, property lists, tables, buttons, notices.
-import { h } from './dom.js';
+import { h, mount } from './dom.js';
 import { codeTone, statusTone } from './format.js';
 
 export function statusPill(status) {
@@ -86,4 +86,23 @@ export function loading(text = 'Loading…') {
 /** A view's title row: the heading and, on the right, actions. */
 export function titleRow(title, ...actions) {
   return h('div', { class: 'title-row' }, h('h1', {}, title), h('div', { class: 'actions' }, actions));
+}
+
+/**
+ * A step that asks before something hard to undo, shown in `result`: the question, a danger
+ * button that runs `onConfirm` (an error shows in `result`), and Cancel, which clears it.
+ */
+export function confirmStep(result, { question, confirmLabel, busyLabel, onConfirm }) {
+  const confirm = h('button', { type: 'button', class: ['button', 'button-danger'] }, confirmLabel);
+  confirm.addEventListener('click', () =>
+    whileBusy(confirm, busyLabel, async () => {
+      try {
+        await onConfirm();
+      } catch (error) {
+        mount(result, errorNotice(error));
+      }
+    }),
+  );
+  const cancel = h('button', { type: 'button', class: ['button', 'button-secondary'], on: { click: () => mount(result) } }, 'Cancel');
+  return h('div', { class: ['notice', 'tone-warn', 'confirm-step'], role: 'group', 'aria-label': confirmLabel }, h('p', {}, question), h('div', { class: 'actions' }, confirm, cancel));
 }

@@ -1,0 +1,36 @@
+// Each attempt's request and response headers, newest open: signatures, credentials and the
+// subscription's own headers arrive masked (they were masked before they were stored).
+import { h } from './dom.js';
+import { formatDateTime } from './format.js';
+import { headerList } from './header-list.js';
+import { codePill } from './widgets.js';
+
+export function attemptHeaders(attempts) {
+  if (attempts.length === 0) return null;
+  return h(
+    'section',
+    { class: 'card', 'aria-label': 'Attempt headers' },
+    h('h2', {}, 'Headers'),
+    attempts.map((attempt, index) =>
+      h(
+        'details',
+        { class: 'attempt-headers', open: index === attempts.length - 1, dataset: { attemptId: attempt.id } },
+        h('summary', {}, `Attempt ${index + 1} · ${formatDateTime(attempt.started_at)} · `, codePill(attempt.status_code)),
+        h(
+          'div',
+          { class: 'header-columns' },
+          h('div', { 'aria-label': 'Request headers' }, h('h3', {}, 'Request'), headerList(entries(attempt.request_headers), 'Not recorded (an attempt from before headers were kept).')),
+          h(
+            'div',
+            { 'aria-label': 'Response headers' },
+            h('h3', {}, 'Response'),
+            headerList(entries(attempt.response_headers), 'No response arrived.'),
+            attempt.response_headers_truncated ? h('p', { class: 'hint' }, 'Only the first 8 KiB of response headers are kept.') : null,
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+const entries = (headers) => Object.entries(headers ?? {});
