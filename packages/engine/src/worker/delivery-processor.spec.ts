@@ -28,7 +28,7 @@ function work(id: string, subscriptionId: string): DeliveryWork {
     occurredAt: new Date(),
     orderingKey: null,
     trace: null,
-    subscription: { url: `https://example.com/${subscriptionId}`, profile: null, isActive: true, secretCurrentEnc: 'sealed', secretPreviousEnc: null, secretPreviousExpiresAt: null, headersEnc: null, failureStreak: 0, breakerOpenUntil: null, breakerOpenedAt: null },
+    subscription: { url: `https://example.com/${subscriptionId}`, profile: null, isActive: true, secretCurrentEnc: 'sealed', secretPreviousEnc: null, secretPreviousExpiresAt: null, headersEnc: null, failureStreak: 0, breakerOpenUntil: null, breakerOpenedAt: null, rate: null },
   };
 }
 

@@ -6,6 +6,7 @@ import { HooklineInbox1763900000004 } from './1763900000004-hookline-inbox';
 import { HooklinePortalSessions1763900000005 } from './1763900000005-hookline-portal-sessions';
 import { HooklineSubscriptionHeaders1763900000006 } from './1763900000006-hookline-subscription-headers';
 import { HooklineTraceContext1763900000007 } from './1763900000007-hookline-trace-context';
+import { HooklineRateLimits1763900000009 } from './1763900000009-hookline-rate-limits';
 import { HooklineOrderingKeys1763900000010 } from './1763900000010-hookline-ordering-keys';
 
 /** Hookline's migrations, oldest first, for PostgreSQL, MySQL/MariaDB and SQLite alike: `hookline-migrate up` runs them, or append them to the host DataSource's `migrations`. */
@@ -18,5 +19,6 @@ export const HOOKLINE_MIGRATIONS = [
   HooklinePortalSessions1763900000005,
   HooklineSubscriptionHeaders1763900000006,
   HooklineTraceContext1763900000007,
+  HooklineRateLimits1763900000009,
   HooklineOrderingKeys1763900000010,
 ];
