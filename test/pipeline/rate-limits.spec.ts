@@ -79,6 +79,10 @@ describe.each(ALL_DRIVERS)('per-subscription rate limits on $name', (makeDriver)
     const held = await t.runtime.stats.forSubscription(limited.id, { tenant, windowMs: 3_600_000 });
     expect(held.rateLimitedUntil).toBeInstanceOf(Date);
     expect((await t.runtime.stats.forSubscription(free.id, { tenant, windowMs: 3_600_000 })).rateLimitedUntil).toBeNull();
+    const { body: metrics } = await t.runtime.metrics.render();
+    expect(metrics).toMatch(new RegExp(`hookline_subscription_rate_limited_seconds\\{subscription_id="${limited.id}"\\} \\d`));
+    expect(metrics).not.toContain(`hookline_subscription_rate_limited_seconds{subscription_id="${free.id}"}`);
+    expect(Number(/hookline_deliveries_rate_limited_total (\d+)/.exec(metrics)?.[1])).toBeGreaterThan(0);
 
     await eventually(async () => (await attemptCounts(tenant, limited.id)).every((n) => n > 0), 30_000);
     const ids = receiver.requests.filter((r) => r.path === '/limited').map((r) => String(r.headers['webhook-id']));
