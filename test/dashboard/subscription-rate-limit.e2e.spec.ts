@@ -1,36 +1,27 @@
-import type { AddressInfo } from 'node:net';
 import { sqliteInProcess } from '../support/drivers';
 import { eventually, TestReceiver } from '../support/receiver';
-import { createApiTestApp, type ApiTestApp } from '../api/support/api-test-app';
-import { openBrowser, type TestBrowser } from './support/browser';
+import type { ApiTestApp } from '../api/support/api-test-app';
+import type { TestBrowser } from './support/browser';
+import { signedInDashboard, type SignedInDashboard } from './support/signed-in-dashboard';
 
 /** A subscription's rate limit in the dashboard, in headless Chromium: set on create, the hold shown, edited, refused, removed. */
 describe('dashboard: per-subscription rate limit in a browser', () => {
   const driver = sqliteInProcess();
   const receiver = new TestReceiver();
+  let dashboard: SignedInDashboard;
   let t: ApiTestApp;
   let browser: TestBrowser;
-  let origin: string;
   let tenant: string;
   let subscriptionId: string;
 
   beforeAll(async () => {
     await receiver.start();
-    t = await createApiTestApp(driver);
-    await t.app.listen(0, '127.0.0.1');
-    origin = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    tenant = `shop-${Math.random().toString(36).slice(2, 10)}`;
-    const { key } = await t.apiKeys.create({ tenant, scope: 'write', name: 'rate limit test' });
-    browser = await openBrowser(origin);
-    await browser.page.goto(`${origin}/v1/dashboard`);
-    await browser.page.getByLabel('API key').fill(key);
-    await browser.page.getByRole('button', { name: 'Sign in' }).click();
-    await browser.page.getByText('No subscriptions yet').waitFor();
+    dashboard = await signedInDashboard(driver, 'rate limit test');
+    ({ t, browser, tenant } = dashboard);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await dashboard?.close();
     await receiver.stop();
   });
 

@@ -1,4 +1,5 @@
 import { ManualClock } from '@hookline/core';
+import { busiestWindow } from '../../../../test/support/receipt-windows';
 import { takeTokens, type BucketState, type RateLimits } from './rate-bucket';
 
 const FULL: BucketState = { secondTatUs: 0, minuteTatUs: 0 };
@@ -16,17 +17,6 @@ function drain(limits: RateLimits, clock: ManualClock, stepMs: number, untilMs: 
     clock.advance(stepMs);
   }
   return sent;
-}
-
-/** The most times in any window of `windowMs` (half open). */
-function busiestWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < sorted.length; i += 1) {
-    while (sorted[i] - sorted[j] >= windowMs) j += 1;
-    most = Math.max(most, i - j + 1);
-  }
-  return most;
 }
 
 describe('takeTokens', () => {
