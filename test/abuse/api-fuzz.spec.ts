@@ -117,8 +117,8 @@ describe.each([
 
   it('refuses malformed, mistyped, oversized and unknown-field bodies with a 4xx error document', async () => {
     const bodies: { method: 'post' | 'patch'; path: () => string; body: fc.Arbitrary<string> }[] = [
-      { method: 'post', path: () => '/webhook-subscriptions', body: invalidBody({ url: 'https://hooks.example.com/in', events: ['*'] }, ['url', 'events', 'description', 'channels', 'profile', 'headers']) },
-      { method: 'patch', path: () => `/webhook-subscriptions/${subscriptionId}`, body: invalidBody({}, ['url', 'events', 'description', 'is_active', 'channels', 'profile', 'headers']) },
+      { method: 'post', path: () => '/webhook-subscriptions', body: invalidBody({ url: 'https://hooks.example.com/in', events: ['*'] }, ['url', 'events', 'description', 'channels', 'profile', 'headers', 'rate_limit']) },
+      { method: 'patch', path: () => `/webhook-subscriptions/${subscriptionId}`, body: invalidBody({}, ['url', 'events', 'description', 'is_active', 'channels', 'profile', 'headers', 'rate_limit']) },
       { method: 'post', path: () => `/webhook-subscriptions/${subscriptionId}/rotate-secret`, body: invalidBody({}, ['grace_seconds']) },
       { method: 'post', path: () => `/webhook-subscriptions/${subscriptionId}/replay`, body: invalidBody({ status: 'failed' }, ['status', 'since', 'until']) },
     ];

@@ -39,4 +39,13 @@ describe('body keys that every object already has', () => {
     expect((await write.get('/webhook-subscriptions')).body.data).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+
+  it.each(['constructor', '__proto__'])('refuses "%s" inside rate_limit at its pointer, and stores nothing', async (key) => {
+    const { write } = await t.tenant();
+    const created = await write.raw('post', '/webhook-subscriptions', `{"url": "https://example.com/hook", "events": ["*"], "rate_limit": {"${key}": {"polluted": 1}, "per_second": 5}}`);
+    expect(created.status).toBe(400);
+    expect(created.body.errors).toEqual([expect.objectContaining({ source: { pointer: `/rate_limit/${key}` } })]);
+    expect((await write.get('/webhook-subscriptions')).body.data).toEqual([]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
 });

@@ -224,6 +224,8 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('deliveri
         success_rate: 1,
         retry_rate: 0.5,
         latency_ms: { p50: expect.any(Number), p95: expect.any(Number) },
+        // No rate limit: nothing is ever held back by one.
+        rate_limited_until: null,
       },
     });
     const { p50, p95 } = response.body.data.attributes.latency_ms;

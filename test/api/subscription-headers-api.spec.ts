@@ -70,6 +70,7 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('per-subs
           disabled_reason: null,
           profile: null,
           headers: { 'X-Api-Key': '••••xyZ9', Authorization: '••••7781' },
+          rate_limit: null,
           secret: expect.stringMatching(/^whsec_/),
           created_at: expect.any(String),
           updated_at: expect.any(String),

@@ -44,6 +44,7 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('subscrip
           disabled_reason: null,
           profile: null,
           headers: null,
+          rate_limit: null,
           secret: expect.stringMatching(/^whsec_/),
           created_at: expect.any(String),
           updated_at: expect.any(String),

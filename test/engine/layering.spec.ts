@@ -11,7 +11,8 @@ const engineSource = join(root, 'packages', 'engine', 'src');
  */
 const LAYERS = [
   ['options'],
-  ['storage', 'paging', 'secrets', 'tracing'],
+  // rate-limits: the token bucket lives in the subscription's row, read by the claim and written by the gate.
+  ['storage', 'paging', 'secrets', 'tracing', 'rate-limits'],
   ['queue'],
   ['publishing'],
   ['worker'],

@@ -17,6 +17,7 @@ export type { CreateSubscriptionInput, UpdateSubscriptionInput, ListSubscription
 export { SubscriptionNotFoundError, InvalidSubscriptionError, InvalidSubscriptionHeaderError } from './subscriptions/subscription-errors';
 export { subscriptionHeaderIssues, MAX_SUBSCRIPTION_HEADERS, MAX_SUBSCRIPTION_HEADER_BYTES, type HeaderIssue } from './subscriptions/subscription-header-issues';
 export { checkSubscriptionUrl } from './subscriptions/check-subscription-url';
+export { InvalidRateLimitError, rateLimitIssue, MAX_RATE_PER_SECOND, MAX_RATE_PER_MINUTE, type RateLimit } from './rate-limits/rate-limit';
 export { WebhookDeliveries, type ListDeliveriesInput, type ReplayDeliveriesInput } from './deliveries/webhook-deliveries';
 export type { DeliveryView, DeliveryWithAttempts, AttemptView } from './deliveries/delivery-view';
 export { DeliveryNotFoundError, DeliveryNotResendableError } from './deliveries/delivery-errors';

@@ -64,6 +64,17 @@ const invalidHeaders = fc.oneof(
   fc.integer({ min: 21, max: 40 }).map((count) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`X-H${i}`, 'v']))),
 );
 
+const notWholeInRange = (max: number) =>
+  fc.oneof(json.filter((v) => typeof v !== 'number' && v !== null), fc.integer({ max: 0 }), fc.integer({ min: max + 1 }), fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Number.isInteger(n)));
+/** A subscription's `rate_limit` that must be refused: not an object, empty, an unknown field, a limit that is no whole number in range. */
+const invalidRateLimit = fc.oneof(
+  json.filter((v) => v !== null && (typeof v !== 'object' || Array.isArray(v))),
+  fc.constant({}),
+  fc.tuple(junkString.filter((key) => key !== 'per_second' && key !== 'per_minute'), fc.integer({ min: 1, max: 100 })).map(([key, value]) => ({ [key]: value })),
+  notWholeInRange(10_000).map((value) => ({ per_second: value })),
+  notWholeInRange(600_000).map((value) => ({ per_minute: value, per_second: 5 })),
+);
+
 /** Values each body field refuses; `undefined` stands for "missing" where the field is required. */
 export const INVALID_FIELD_VALUES: Record<string, fc.Arbitrary<unknown>> = {
   url: fc.oneof(notString, fc.string({ maxLength: 40 }).filter((s) => !/^https?:\/\//i.test(s)), longerThan(2048).map((s) => `https://hooks.example.com/${s}`)),
@@ -73,6 +84,7 @@ export const INVALID_FIELD_VALUES: Record<string, fc.Arbitrary<unknown>> = {
   channels: fc.oneof(notArray, fc.array(notString, { minLength: 1, maxLength: 5 })),
   profile: fc.oneof(notString, longerThan(64)),
   headers: invalidHeaders,
+  rate_limit: invalidRateLimit,
   grace_seconds: fc.oneof(
     json.filter((v) => typeof v !== 'number' && v !== null),
     fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Number.isInteger(n)),

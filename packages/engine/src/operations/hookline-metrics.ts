@@ -11,6 +11,7 @@ export class HooklineMetrics {
   private readonly finished: Counter<'event_type' | 'status'>;
   private readonly published: Counter<'event_type'>;
   private readonly attemptDuration: Histogram<'outcome'>;
+  private readonly rateLimited: Counter;
 
   constructor(sql: SqlRunner, queue: DeliveryQueue, clock: Clock) {
     const registers = [this.registry];
@@ -19,6 +20,11 @@ export class HooklineMetrics {
       name: 'hookline_deliveries_finished_total',
       help: 'Deliveries that reached a final state (delivered or failed).',
       labelNames: ['event_type', 'status'],
+      registers,
+    });
+    this.rateLimited = new Counter({
+      name: 'hookline_deliveries_rate_limited_total',
+      help: "Deliveries put back to wait for their subscription's rate limit (no attempt spent), counted each time.",
       registers,
     });
     this.published = new Counter({ name: 'hookline_messages_published_total', help: 'Messages published, by event type.', labelNames: ['event_type'], registers });
@@ -80,6 +86,21 @@ export class HooklineMetrics {
       },
     });
     new Gauge({
+      name: 'hookline_subscription_rate_limited_seconds',
+      help: 'Subscriptions held by their rate limit: how long until the last delivery it holds back is due.',
+      labelNames: ['subscription_id'],
+      registers,
+      async collect() {
+        this.reset();
+        const now = clock.now().getTime();
+        const rows = await sql.rows<{ id: string; rate_limited_until: string | number }>(
+          `SELECT id, rate_limited_until FROM ${sql.tables.subscription} WHERE rate_limited_until > :now`,
+          { now },
+        );
+        for (const row of rows) this.set({ subscription_id: row.id }, (Number(row.rate_limited_until) - now) / 1000);
+      },
+    });
+    new Gauge({
       name: 'hookline_queue_jobs',
       help: 'Jobs in the delivery queue by state.',
       labelNames: ['state'],
@@ -99,6 +120,10 @@ export class HooklineMetrics {
     this.attempts.inc({ event_type: eventType, outcome: attempt.outcome });
     this.attemptDuration.observe({ outcome: attempt.outcome }, attempt.durationMs / 1000);
     if (attempt.next.status !== 'pending') this.finished.inc({ event_type: eventType, status: attempt.next.status });
+  }
+
+  recordRateLimited(count: number): void {
+    this.rateLimited.inc(count);
   }
 
   /** The text exposition format Prometheus scrapes. */

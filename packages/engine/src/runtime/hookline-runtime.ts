@@ -25,6 +25,7 @@ import { DeliveryProcessor } from '../worker/delivery-processor';
 import { operationalEventsVia, type OperationalEvents } from '../worker/operational-events';
 import { SubscriptionDisabler } from '../worker/subscription-disabler';
 import { Sweeper } from '../worker/sweeper';
+import { RateGate } from '../rate-limits/rate-gate';
 import { EndpointHealth } from '../worker/endpoint-health';
 import { LimitReporter } from '../worker/limit-reporter';
 import { createQueue } from '../queue/create-queue';
@@ -152,6 +153,8 @@ export class HooklineRuntime {
       leaseMarginMs: options.worker.leaseMarginMs,
       endpointConcurrency: options.worker.endpointConcurrency,
       endpointHealth,
+      rateGate: new RateGate(sql, clock),
+      onRateLimited: (count) => this.metrics.recordRateLimited(count),
       onAttempt: (eventType, record) => this.metrics.recordAttempt(eventType, record),
     });
     this.limitReporter = new LimitReporter(sql, () => this.processor.slots.limits(), logger);

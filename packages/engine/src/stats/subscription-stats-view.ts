@@ -20,6 +20,11 @@ export interface SubscriptionStatsView {
    * reported it (every few seconds while it changes); null until one has. Whole window only.
    */
   concurrencyLimit?: number | null;
+  /**
+   * While the subscription's rate limit holds deliveries back: when the last of them is due; null
+   * when nothing waits for the limit. Whole window only.
+   */
+  rateLimitedUntil?: Date | null;
   /** The same figures per equal slice of the window, oldest first, when asked for. */
   series?: SubscriptionStatsView[];
 }

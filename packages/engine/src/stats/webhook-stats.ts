@@ -28,9 +28,14 @@ export class WebhookStats {
     const window = { id: subscriptionId, tenant: options.tenant, since: until - options.windowMs, until, windowMs: options.windowMs };
     const [[whole], [row]] = await Promise.all([
       this.figures(window, 1),
-      this.deps.sql.rows<{ concurrency_limit: Count | null }>(`SELECT concurrency_limit FROM ${this.deps.sql.tables.subscription} WHERE id = :id AND tenant = :tenant`, window),
+      this.deps.sql.rows<{ concurrency_limit: Count | null; rate_limited_until: Count | null }>(`SELECT concurrency_limit, rate_limited_until FROM ${this.deps.sql.tables.subscription} WHERE id = :id AND tenant = :tenant`, window),
     ]);
-    const current = { ...whole, concurrencyLimit: row?.concurrency_limit == null ? null : Number(row.concurrency_limit) };
+    const heldUntil = row?.rate_limited_until == null ? null : Number(row.rate_limited_until);
+    const current = {
+      ...whole,
+      concurrencyLimit: row?.concurrency_limit == null ? null : Number(row.concurrency_limit),
+      rateLimitedUntil: heldUntil !== null && heldUntil > until ? new Date(heldUntil) : null,
+    };
     return options.buckets ? { ...current, series: await this.figures(window, options.buckets) } : current;
   }
 

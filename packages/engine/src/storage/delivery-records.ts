@@ -1,5 +1,6 @@
 import type { DeliveryErrorKind } from '@hookline/core';
 import type { TraceContext } from '../tracing/trace-context';
+import type { BucketState, RateLimits } from '../rate-limits/rate-bucket';
 import type { DeliveryStatus } from './webhook-delivery.entity';
 
 /** Everything a worker needs to attempt one claimed delivery, read in one query. */
@@ -34,6 +35,8 @@ export interface DeliveryWork {
     breakerOpenUntil: Date | null;
     /** When the circuit opened; probes back off from it. */
     breakerOpenedAt: Date | null;
+    /** The subscription's rate limit and its buckets as the claim read them; null when it has no limit. */
+    rate: { limits: RateLimits; state: BucketState } | null;
   } | null;
 }
 

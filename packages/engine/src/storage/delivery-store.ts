@@ -3,12 +3,14 @@ import type { OrderingOnFailure } from '../options/hookline-options';
 import type { DeliveryWork, OutcomeBatch } from './delivery-records';
 import { insertAttempts, updateAttempted, updateDeferred, updateParked, writeOutcomesInOneStatement } from './outcome-statements';
 import { SqlRunner, toDate } from './sql-runner';
+import { rateOf } from '../rate-limits/rate-of-row';
 
 export type { AttemptRecord, DeferRecord, DeliveryWork, OutcomeBatch, ParkRecord } from './delivery-records';
 
 const WORK_COLUMNS = `m.type, m.payload, m.channels, m.created_at AS occurred_at, m.traceparent, m.tracestate, d.ordering_key,
        s.id AS s_id, s.url, s.profile, s.is_active, s.secret_current_enc, s.secret_previous_enc,
-       s.secret_previous_expires_at, s.headers_enc, s.failure_streak, s.breaker_open_until, s.breaker_opened_at`;
+       s.secret_previous_expires_at, s.headers_enc, s.failure_streak, s.breaker_open_until, s.breaker_opened_at,
+       s.rate_limit_per_second, s.rate_limit_per_minute, s.rate_second_tat_us, s.rate_minute_tat_us`;
 const WORK_COLUMN_COUNT = WORK_COLUMNS.split(',').length;
 
 /** Up to this many outcomes (16 parameters each at most) are written by one statement on PostgreSQL. */
@@ -265,6 +267,7 @@ function toWork(row: Record<string, any>): DeliveryWork {
           failureStreak: Number(row.failure_streak ?? 0),
           breakerOpenUntil: toDate(row.breaker_open_until),
           breakerOpenedAt: toDate(row.breaker_opened_at),
+          rate: rateOf(row),
         }
       : null,
   };

@@ -10,3 +10,9 @@ export const epochMs: ValueTransformer = {
 };
 
 export const epochMsColumn = { type: 'bigint', transformer: epochMs } as const;
+
+/** A bigint read back as a number (PostgreSQL's driver returns bigint as a string). */
+export const epochNumber: ValueTransformer = {
+  to: (value: number | null | undefined) => value,
+  from: (value: string | number | null) => (value == null ? null : Number(value)),
+};

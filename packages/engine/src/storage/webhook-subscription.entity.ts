@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { epochMsColumn } from './epoch-ms.transformer';
+import { epochMsColumn, epochNumber } from './epoch-ms.transformer';
 
 @Entity('webhook_subscription')
 @Index('idx_webhook_subscription_tenant', ['tenant', 'id'])
@@ -67,6 +67,26 @@ export class WebhookSubscriptionEntity {
   /** The endpoint's adaptive limit of attempts in flight per process, as a worker last reported it. */
   @Column({ name: 'concurrency_limit', type: 'integer', nullable: true })
   concurrencyLimit!: number | null;
+
+  /** At most this many attempts per second across every worker process; null: no limit. */
+  @Column({ name: 'rate_limit_per_second', type: 'integer', nullable: true })
+  rateLimitPerSecond!: number | null;
+
+  /** At most this many attempts per minute across every worker process; null: no limit. */
+  @Column({ name: 'rate_limit_per_minute', type: 'integer', nullable: true })
+  rateLimitPerMinute!: number | null;
+
+  /** The per-second bucket's theoretical arrival time in epoch microseconds (see rate-bucket.ts); null: full. */
+  @Column({ name: 'rate_second_tat_us', type: 'bigint', nullable: true, transformer: epochNumber })
+  rateSecondTatUs!: number | null;
+
+  /** The per-minute bucket's theoretical arrival time in epoch microseconds; null: full. */
+  @Column({ name: 'rate_minute_tat_us', type: 'bigint', nullable: true, transformer: epochNumber })
+  rateMinuteTatUs!: number | null;
+
+  /** Until then deliveries wait for the limit's tokens: when the last one it held back is due. */
+  @Column({ name: 'rate_limited_until', ...epochMsColumn, nullable: true })
+  rateLimitedUntil!: Date | null;
 
   @Column({ name: 'created_at', ...epochMsColumn })
   createdAt!: Date;

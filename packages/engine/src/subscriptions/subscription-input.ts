@@ -1,3 +1,5 @@
+import type { RateLimit } from '../rate-limits/rate-limit';
+
 export interface CreateSubscriptionInput {
   tenant: string;
   url: string;
@@ -10,10 +12,15 @@ export interface CreateSubscriptionInput {
    * the profile sets itself (signature, id, timestamp, content type, user agent) are refused.
    */
   headers?: Record<string, string> | null;
+  /**
+   * At most this many attempts per second and/or per minute across every worker process;
+   * deliveries over it wait for a token without spending an attempt. Null or omitted: no limit.
+   */
+  rateLimit?: RateLimit | null;
 }
 
-/** Fields left out stay; `headers` replaces the whole map, `null` removes them all. */
-export type UpdateSubscriptionInput = Partial<Pick<CreateSubscriptionInput, 'url' | 'events' | 'description' | 'channels' | 'profile' | 'headers'>> & {
+/** Fields left out stay; `headers` replaces the whole map, `null` removes them all; `rateLimit` replaces the limit, `null` removes it. */
+export type UpdateSubscriptionInput = Partial<Pick<CreateSubscriptionInput, 'url' | 'events' | 'description' | 'channels' | 'profile' | 'headers' | 'rateLimit'>> & {
   isActive?: boolean;
 };
 

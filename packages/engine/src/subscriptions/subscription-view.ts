@@ -1,5 +1,6 @@
 import type { WebhookSubscriptionEntity } from '../storage/webhook-subscription.entity';
 import { maskHeaderValues } from '../secrets/mask-header-values';
+import { rateLimitOf, type RateLimit } from '../rate-limits/rate-limit';
 
 /** A subscription as callers see it: never any secret, its own headers' values masked. */
 export interface SubscriptionView {
@@ -14,6 +15,8 @@ export interface SubscriptionView {
   profile: string | null;
   /** The subscription's own headers, each value masked (`••••` or, from 16 characters on, `••••` and the last four); null when none. */
   headers: Record<string, string> | null;
+  /** At most this many attempts per second and/or minute across every worker process; null: no limit. */
+  rateLimit: RateLimit | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -36,6 +39,7 @@ export function toSubscriptionView(row: WebhookSubscriptionEntity, headers: Read
     disabledReason: row.disabledReason,
     profile: row.profile,
     headers: headers && maskHeaderValues(headers),
+    rateLimit: rateLimitOf(row),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

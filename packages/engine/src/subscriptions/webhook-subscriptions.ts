@@ -18,6 +18,7 @@ import type {
 } from './subscription-input';
 import { toSubscriptionView, type SubscriptionView, type SubscriptionWithSecret } from './subscription-view';
 import { pageSize } from '../paging/page-size';
+import { InvalidRateLimitError, rateLimitColumns, rateLimitIssue, type RateLimit } from '../rate-limits/rate-limit';
 
 export interface WebhookSubscriptionsDeps {
   dataSource: DataSource;
@@ -49,6 +50,7 @@ export class WebhookSubscriptions {
     this.checkProfile(profile);
     const channels = this.checkChannels(input.channels);
     const headers = this.checkHeaders(input.headers, profile);
+    const rateLimit = this.checkRateLimit(input.rateLimit);
     const secret = generateSecret({ scheme: this.deps.profiles.forSubscription(profile).profile.signer.scheme });
     const now = this.deps.clock.now();
     const row = this.repo.create({
@@ -65,6 +67,10 @@ export class WebhookSubscriptions {
       secretPreviousEnc: null,
       secretPreviousExpiresAt: null,
       headersEnc: this.deps.headers.seal(headers),
+      ...rateLimitColumns(rateLimit),
+      rateSecondTatUs: null,
+      rateMinuteTatUs: null,
+      rateLimitedUntil: null,
       createdAt: now,
       updatedAt: now,
     });
@@ -93,8 +99,9 @@ export class WebhookSubscriptions {
   }
 
   /**
-   * Changes url, events, description, channels, profile, headers or the active flag. `headers`
-   * replaces the whole map (null removes them). Re-enabling resumes parked deliveries.
+   * Changes url, events, description, channels, profile, headers, rate limit or the active flag.
+   * `headers` replaces the whole map (null removes them); `rateLimit: null` removes the limit.
+   * Re-enabling resumes parked deliveries.
    */
   async update(id: string, patch: UpdateSubscriptionInput, scope: TenantScope = {}): Promise<SubscriptionView> {
     const row = await this.find(id, scope);
@@ -108,6 +115,10 @@ export class WebhookSubscriptions {
     } else if (patch.profile !== undefined && row.headersEnc) {
       // The headers stay: the new profile may set one of their names itself.
       this.checkHeaders(this.deps.headers.open(row.headersEnc), row.profile);
+    }
+    if (patch.rateLimit !== undefined) {
+      // A new limit starts from a full bucket: the old one's arithmetic does not carry over.
+      Object.assign(row, rateLimitColumns(this.checkRateLimit(patch.rateLimit)), { rateSecondTatUs: null, rateMinuteTatUs: null, rateLimitedUntil: null });
     }
     const resuming = patch.isActive === true && !row.isActive;
     if (patch.isActive !== undefined) {
@@ -240,6 +251,12 @@ export class WebhookSubscriptions {
     if (issue) throw new InvalidSubscriptionHeaderError(issue.detail, { pointer: issue.pointer });
     const valid = headers as Record<string, string> | null | undefined;
     return valid && Object.keys(valid).length > 0 ? { ...valid } : null;
+  }
+
+  private checkRateLimit(rateLimit: unknown): RateLimit | null {
+    const issue = rateLimitIssue(rateLimit);
+    if (issue) throw new InvalidRateLimitError(issue.detail, { pointer: issue.pointer });
+    return (rateLimit as RateLimit | null | undefined) ?? null;
   }
 
   private checkDescription(description: unknown): string | null {

@@ -6,6 +6,7 @@ import { SubscriptionHeaders } from '../secrets/subscription-headers';
 import type { SubscriptionSecrets } from '../secrets/subscription-secrets';
 import { postgresDialect } from '../storage/dialects/postgres/postgres-dialect';
 import type { DeliveryStore, DeliveryWork, OutcomeBatch } from '../storage/delivery-store';
+import type { RateDecision, RateGate } from '../rate-limits/rate-gate';
 import { DeliveryProcessor } from './delivery-processor';
 import { LAG_MS } from './subscription-slots';
 import { NO_TRACING } from '../tracing/tracing';
@@ -28,14 +29,20 @@ function work(id: string, subscriptionId: string): DeliveryWork {
     occurredAt: new Date(),
     orderingKey: null,
     trace: null,
-    subscription: { url: `https://example.com/${subscriptionId}`, profile: null, isActive: true, secretCurrentEnc: 'sealed', secretPreviousEnc: null, secretPreviousExpiresAt: null, headersEnc: null, failureStreak: 0, breakerOpenUntil: null, breakerOpenedAt: null },
+    subscription: { url: `https://example.com/${subscriptionId}`, profile: null, isActive: true, secretCurrentEnc: 'sealed', secretPreviousEnc: null, secretPreviousExpiresAt: null, headersEnc: null, failureStreak: 0, breakerOpenUntil: null, breakerOpenedAt: null, rate: null },
   };
 }
 
 function processor(
   items: DeliveryWork[],
   send: (url: string, request: WebhookRequest) => Promise<DeliveryOutcome>,
-  { clock = systemClock as Clock, limit = 10, extended = (ids: string[]) => ids, headers = sealedHeaders as Pick<SubscriptionHeaders, 'open'> } = {},
+  {
+    clock = systemClock as Clock,
+    limit = 10,
+    extended = (ids: string[]) => ids,
+    headers = sealedHeaders as Pick<SubscriptionHeaders, 'open'>,
+    rates = undefined as Map<string, RateDecision> | undefined,
+  } = {},
 ) {
   const written: OutcomeBatch[] = [];
   const store = {
@@ -49,6 +56,7 @@ function processor(
   } as unknown as DeliveryStore;
   const enqueueLater = jest.fn(async (_groups: { deliveryIds: string[]; delayMs: number }[], _tag: string) => undefined);
   const events = { emit: jest.fn() };
+  const onRateLimited = jest.fn();
   const p = new DeliveryProcessor({
     store,
     profiles: new ProfileRegistry('standard', {}, { schedule: [1_000], jitter: 0 }),
@@ -63,14 +71,40 @@ function processor(
     timeoutMs: 5_000,
     leaseMarginMs: 2_000,
     endpointConcurrency: { min: 1, max: limit === 10 ? 100 : limit, initial: limit },
+    ...(rates && { rateGate: { admit: async () => rates } as unknown as RateGate, onRateLimited }),
   });
   const attempted = () => written.flatMap((b) => b.attempts.map((a) => a.deliveryId));
-  return { p, attempted, enqueueLater, events, written };
+  return { p, attempted, enqueueLater, events, written, onRateLimited };
 }
 
 const ok: DeliveryOutcome = { ok: true, statusCode: 200, durationMs: 1 };
 
 describe('DeliveryProcessor', () => {
+  it('defers what its rate limit holds back to when its token comes, spending no attempt, and sends the rest', async () => {
+    const clock = new ManualClock(1_700_000_000_000);
+    const now = clock.now().getTime();
+    const rates = new Map<string, RateDecision>([
+      ['dlv_now', { sendAt: now }],
+      ['dlv_later', { deferUntil: new Date(now + 400) }],
+    ]);
+    const { p, attempted, written, enqueueLater, onRateLimited } = processor([work('dlv_now', 'sub_a'), work('dlv_later', 'sub_a')], async () => ok, { clock, rates });
+    await p.process(['dlv_now', 'dlv_later']);
+    expect(attempted()).toEqual(['dlv_now']);
+    expect(written.flatMap((b) => b.deferred)).toEqual([expect.objectContaining({ deliveryId: 'dlv_later', nextAttemptAt: new Date(now + 400) })]);
+    expect(onRateLimited).toHaveBeenCalledWith(1);
+    // Back by a delayed job when its token is due.
+    expect(enqueueLater.mock.calls.flatMap(([groups]) => groups)).toContainEqual(expect.objectContaining({ deliveryIds: ['dlv_later'], delayMs: 400 }));
+  });
+
+  it('puts back a delivery that could not start within 250 ms of its token, so late sends cannot crowd the next tokens', async () => {
+    const clock = new ManualClock(1_700_000_000_000);
+    const rates = new Map<string, RateDecision>([['dlv_late', { sendAt: clock.now().getTime() - 251 }]]);
+    const { p, attempted, written } = processor([work('dlv_late', 'sub_a')], async () => ok, { clock, rates });
+    await p.process(['dlv_late']);
+    expect(attempted()).toEqual([]);
+    expect(written.flatMap((b) => b.deferred)).toEqual([expect.objectContaining({ deliveryId: 'dlv_late', nextAttemptAt: clock.now() })]);
+  });
+
   it('ends a job after detachAfterMs while a slow attempt goes on, and writes that outcome when it lands', async () => {
     let answerSlow: () => void = () => undefined;
     const slowAnswered = new Promise<void>((resolve) => (answerSlow = resolve));

@@ -14,6 +14,7 @@ import type { EndpointConcurrency } from './concurrency-limiter';
 import { LeaseExtender } from './lease-extender';
 import { waitAtMost } from '../queue/wait-at-most';
 import type { Tracing } from '../tracing/tracing';
+import { TOKEN_TIMING, type RateDecision, type RateGate } from '../rate-limits/rate-gate';
 
 export type { SendRequest } from './attempt-delivery';
 
@@ -37,6 +38,10 @@ export interface DeliveryProcessorDeps {
   endpointConcurrency: EndpointConcurrency;
   /** Circuit breaker and auto-disable; absent in tests that do not need them. */
   endpointHealth?: EndpointHealth;
+  /** Takes rate-limited subscriptions' tokens for each claimed batch; absent in tests that do not need it. */
+  rateGate?: RateGate;
+  /** Told of every delivery deferred to wait for its subscription's rate limit (metrics). */
+  onRateLimited?: (count: number) => void;
   /** Told of every attempt made (metrics). */
   onAttempt?: (eventType: string, record: AttemptRecord) => void;
 }
@@ -124,12 +129,15 @@ export class DeliveryProcessor {
     const { work, held } = await this.deps.store.claimWorkHolding(deliveryIds, holds, claimedAt, lease);
     for (const [subscriptionId, count] of held) this.slots.heldBack(subscriptionId, count);
     if (work.length === 0) return;
+    const rates = await this.deps.rateGate?.admit(work);
+    const held = rates ? [...rates.values()].filter((r) => 'deferUntil' in r).length : 0;
+    if (held > 0) this.deps.onRateLimited?.(held);
     // Which deliveries are still being handled (by index, with their subscription), and what the others left.
     const pending = new Map<number, string>();
     const handled: Handled[] = [];
     const tasks = work.map((item, index) => {
       pending.set(index, item.subscriptionId);
-      return this.handle(item, lease).then((h) => {
+      return this.handle(item, lease, rates?.get(item.id)).then((h) => {
         pending.delete(index);
         handled.push(h);
         return h;
@@ -186,7 +194,7 @@ export class DeliveryProcessor {
     await waitAtMost(Promise.allSettled([...this.detached]), graceMs);
   }
 
-  private async handle(item: DeliveryWork, lease: Date): Promise<Handled> {
+  private async handle(item: DeliveryWork, lease: Date, rate?: RateDecision): Promise<Handled> {
     const subscription = item.subscription;
     if (!subscription) {
       return { item, written: await this.flusher.parked({ deliveryId: item.id, lease, status: 'failed', error: 'The subscription was deleted.' }) };
@@ -201,10 +209,23 @@ export class DeliveryProcessor {
       const deferred = { deliveryId: item.id, lease, nextAttemptAt: gate.until };
       return { item, deferredUntil: gate.until, written: await this.flusher.deferred(deferred) };
     }
+    if (rate && 'deferUntil' in rate) {
+      // Over the subscription's rate limit: back when its token comes, no attempt spent.
+      const deferred = { deliveryId: item.id, lease, nextAttemptAt: rate.deferUntil };
+      return { item, deferredUntil: rate.deferUntil, written: await this.flusher.deferred(deferred) };
+    }
     const slot = await this.slots.acquire(item.subscriptionId);
     if (!slot.granted) {
       const deferred = { deliveryId: item.id, lease, nextAttemptAt: slot.retryAt };
       return { item, deferredUntil: slot.retryAt, written: await this.flusher.deferred(deferred) };
+    }
+    // The slot first, then the token's time: the lane's queue then cannot make a token late.
+    if (rate) await this.until(rate.sendAt);
+    if (rate && this.deps.clock.now().getTime() - rate.sendAt > TOKEN_TIMING.lateMs) {
+      // Too late for its token: sent now, it would crowd the next tokens' sends. It takes a new one.
+      slot.release();
+      const now = this.deps.clock.now();
+      return { item, deferredUntil: now, written: await this.flusher.deferred({ deliveryId: item.id, lease, nextAttemptAt: now }) };
     }
     const held = await this.holdClaim(item, lease);
     if (!held) {
@@ -217,6 +238,12 @@ export class DeliveryProcessor {
     // The circuit just closed: its backlog resumes from a low limit and earns its way back up.
     if (closed) this.slots.restartLow(item.subscriptionId);
     return { item, record, written: await this.flusher.attempted(record) };
+  }
+
+  /** Waits for a rate-limit token taken ahead (at most the gate's horizon, about a second). */
+  private async until(at: number): Promise<void> {
+    const ms = at - this.deps.clock.now().getTime();
+    if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
   }
 
   private async attempt(item: DeliveryWork, subscription: NonNullable<DeliveryWork['subscription']>, lease: Date, slot: SlotDecision & { granted: true }): Promise<AttemptRecord> {

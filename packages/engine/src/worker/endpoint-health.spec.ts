@@ -51,7 +51,7 @@ describe('EndpointHealth (SQLite, injected clock)', () => {
       type: 'points.earned', payload: '{}', channels: null, occurredAt: clock.now(), orderingKey: null, trace: null,
       subscription: {
         url: 'https://example.com/hook', profile: null, isActive: true, secretCurrentEnc: 'sealed', secretPreviousEnc: null, secretPreviousExpiresAt: null, headersEnc: null,
-        failureStreak: Number(row.failure_streak), breakerOpenUntil: date(row.breaker_open_until), breakerOpenedAt: date(row.breaker_opened_at),
+        failureStreak: Number(row.failure_streak), breakerOpenUntil: date(row.breaker_open_until), breakerOpenedAt: date(row.breaker_opened_at), rate: null,
       },
     };
   }

@@ -7,6 +7,7 @@ import { HooklinePortalSessions1763900000005 } from './1763900000005-hookline-po
 import { HooklineSubscriptionHeaders1763900000006 } from './1763900000006-hookline-subscription-headers';
 import { HooklineTraceContext1763900000007 } from './1763900000007-hookline-trace-context';
 import { HooklineAttemptHeaders1763900000008 } from './1763900000008-hookline-attempt-headers';
+import { HooklineRateLimits1763900000009 } from './1763900000009-hookline-rate-limits';
 import { HooklineOrderingKeys1763900000010 } from './1763900000010-hookline-ordering-keys';
 
 /** Hookline's migrations, oldest first, for PostgreSQL, MySQL/MariaDB and SQLite alike: `hookline-migrate up` runs them, or append them to the host DataSource's `migrations`. */
@@ -20,5 +21,6 @@ export const HOOKLINE_MIGRATIONS = [
   HooklineSubscriptionHeaders1763900000006,
   HooklineTraceContext1763900000007,
   HooklineAttemptHeaders1763900000008,
+  HooklineRateLimits1763900000009,
   HooklineOrderingKeys1763900000010,
 ];

@@ -7,6 +7,7 @@ export function statsResource(view: SubscriptionStatsView, window: string) {
     window,
     ...statsFigures(view),
     concurrency_limit: view.concurrencyLimit ?? null,
+    rate_limited_until: view.rateLimitedUntil ? iso(view.rateLimitedUntil) : null,
     ...(view.series ? { series: view.series.map(statsFigures) } : {}),
   });
 }

@@ -34,6 +34,14 @@ export class StatsAttributesSchema extends StatsFiguresSchema {
     description: "The endpoint's adaptive limit of attempts in flight per worker process, as a worker last reported it; null until one has.",
   })
   concurrency_limit!: number | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: null,
+    description: "While the subscription's rate limit holds deliveries back (they wait without spending attempts): when the last of them is due; null when none waits.",
+  })
+  rate_limited_until!: string | null;
   @ApiPropertyOptional({
     type: [StatsFiguresSchema],
     description: 'With `buckets`: the same figures for each equal slice of the window, oldest first (what happened in that slice).',

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ListMetaSchema } from '../documents/list-meta.schema';
+import { RATE_LIMIT_SCHEMA } from './rate-limit-body';
 
 export class SubscriptionAttributesSchema {
   @ApiProperty({ example: 'https://example.com/webhooks/loyalty' }) url!: string;
@@ -17,6 +18,8 @@ export class SubscriptionAttributesSchema {
     example: { 'X-Api-Key': '••••lo2C' },
   })
   headers!: Record<string, string> | null;
+  @ApiProperty({ ...RATE_LIMIT_SCHEMA, description: 'At most this many attempts per second and/or minute across every worker process; null: no limit.' })
+  rate_limit!: { per_second?: number; per_minute?: number } | null;
   @ApiPropertyOptional({
     description: 'The signing secret. Only in the create and rotate-secret responses: store it then, it is never shown again.',
     example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',

@@ -1,5 +1,6 @@
 import type { SubscriptionView, SubscriptionWithSecret } from '@hookline/engine';
 import { iso, resource, type ResourceObject } from '../documents/resource';
+import { rateLimitAttributes, type RateLimitBody } from './rate-limit-body';
 
 export interface SubscriptionAttributes {
   url: string;
@@ -10,6 +11,7 @@ export interface SubscriptionAttributes {
   disabled_reason: string | null;
   profile: string | null;
   headers: Record<string, string> | null;
+  rate_limit: RateLimitBody | null;
   secret?: string;
   created_at: string;
   updated_at: string;
@@ -26,6 +28,7 @@ export function subscriptionResource(view: SubscriptionView): ResourceObject<Sub
     disabled_reason: view.disabledReason,
     profile: view.profile,
     headers: view.headers,
+    rate_limit: rateLimitAttributes(view.rateLimit),
     created_at: iso(view.createdAt),
     updated_at: iso(view.updatedAt),
   });

@@ -12,6 +12,7 @@ import { PageQuery } from './dto/list-subscriptions.query';
 import { UpdateSubscriptionDto } from './dto/update-subscription.dto';
 import { SubscriptionDocumentSchema, SubscriptionListDocumentSchema } from './subscription.schemas';
 import { subscriptionResource, subscriptionWithSecretResource } from './subscription.serializer';
+import { rateLimitInput } from './rate-limit-body';
 import { SubscriptionRules } from './subscription-rules';
 
 const ID = ApiParam({ name: 'id', example: 'whsub_01JD3Q2Z8M6X4N5P7R9S1T3V5W' });
@@ -31,7 +32,8 @@ export class SubscriptionsController {
   @CarriesSecret()
   async create(@Caller() caller: ApiCaller, @Body() body: CreateSubscriptionDto) {
     this.rules.check(body, { profile: body.profile ?? null });
-    const created = await this.subscriptions.create({ tenant: caller.tenant, ...body });
+    const { rate_limit: rateLimit, ...rest } = body;
+    const created = await this.subscriptions.create({ tenant: caller.tenant, ...rest, rateLimit: rateLimitInput(rateLimit) });
     return { data: subscriptionWithSecretResource(created) };
   }
 
@@ -55,13 +57,13 @@ export class SubscriptionsController {
 
   @Patch(':id')
   @ID
-  @ApiOperation({ summary: 'Change a subscription', description: 'url, events, description, channels, profile, headers or is_active; fields left out stay. headers replaces the whole map; null removes them.' })
+  @ApiOperation({ summary: 'Change a subscription', description: 'url, events, description, channels, profile, headers, rate_limit or is_active; fields left out stay. headers replaces the whole map and rate_limit the limit; null removes them.' })
   @ApiOkResponse({ type: SubscriptionDocumentSchema })
   @ApiErrors(400, 403, 404, 413, 415)
   async update(@Caller() caller: ApiCaller, @Param('id') id: string, @Body() body: UpdateSubscriptionDto) {
     this.rules.check(body, { profile: body.profile });
-    const { is_active: isActive, ...rest } = body;
-    const updated = await this.subscriptions.update(id, { ...rest, isActive }, { tenant: caller.tenant });
+    const { is_active: isActive, rate_limit: rateLimit, ...rest } = body;
+    const updated = await this.subscriptions.update(id, { ...rest, isActive, rateLimit: rateLimitInput(rateLimit) }, { tenant: caller.tenant });
     return { data: subscriptionResource(updated) };
   }
 

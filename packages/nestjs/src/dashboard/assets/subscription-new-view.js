@@ -1,7 +1,8 @@
-// #/subscriptions/new: URL, description, events and headers; on success the secret, once.
+// #/subscriptions/new: URL, description, events, headers and rate limit; on success the secret, once.
 import { h, mount } from './dom.js';
 import { eventPicker } from './event-picker.js';
 import { headersEditor } from './headers-editor.js';
+import { rateLimitFields } from './rate-limit-fields.js';
 import { hashFor } from './router.js';
 import { secretReveal } from './secret-reveal.js';
 import { errorNotice, loading, notice, titleRow, whileBusy } from './widgets.js';
@@ -19,6 +20,7 @@ export async function subscriptionNewView(ctx, root) {
   const description = h('input', { type: 'text', name: 'description', maxlength: 512, id: 'new-description', autocomplete: 'off' });
   const picker = eventPicker(eventTypes);
   const headers = headersEditor();
+  const rateLimit = rateLimitFields();
   const feedback = h('div', { class: 'feedback' });
   const submit = h('button', { type: 'submit', class: ['button', 'button-primary'] }, 'Create subscription');
   const form = h(
@@ -30,6 +32,7 @@ export async function subscriptionNewView(ctx, root) {
     description,
     picker.element,
     headers.element,
+    rateLimit.element,
     feedback,
     h('div', { class: 'actions' }, submit, h('a', { href: hashFor(['subscriptions']), class: ['button', 'button-secondary'] }, 'Cancel')),
   );
@@ -43,6 +46,7 @@ export async function subscriptionNewView(ctx, root) {
           events: picker.value(),
           ...(description.value.trim() ? { description: description.value.trim() } : {}),
           ...(headers.value() ? { headers: headers.value() } : {}),
+          ...(rateLimit.value() ? { rate_limit: rateLimit.value() } : {}),
         };
         const { data } = await ctx.request('POST', '/webhook-subscriptions', { body });
         mount(

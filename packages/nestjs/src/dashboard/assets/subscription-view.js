@@ -5,6 +5,7 @@ import { healthPanel } from './health-panel.js';
 import { hashFor } from './router.js';
 import { subscriptionActions } from './subscription-actions.js';
 import { subscriptionHeaders } from './subscription-headers.js';
+import { subscriptionRateLimit } from './subscription-rate-limit.js';
 import { activePill } from './subscriptions-view.js';
 import { errorNotice, loading, propertyList, titleRow } from './widgets.js';
 
@@ -35,6 +36,7 @@ export async function subscriptionView(ctx, root, id) {
       ]),
     ),
     subscriptionHeaders(ctx, subscription),
+    subscriptionRateLimit(ctx, subscription),
     subscriptionActions(ctx, subscription),
     healthPanel(ctx, subscription.id),
   );

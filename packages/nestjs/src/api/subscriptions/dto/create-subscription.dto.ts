@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsDefined, IsOptional, IsString, MaxLength } from 'class-validator';
 import { MAX_SUBSCRIPTION_HEADER_BYTES, MAX_SUBSCRIPTION_HEADERS } from '@hookline/engine';
 import { IsHttpUrl } from '../../validation/is-http-url';
+import { RATE_LIMIT_SCHEMA, type RateLimitBody } from '../rate-limit-body';
 
 export class CreateSubscriptionDto {
   @ApiProperty({
@@ -65,4 +66,16 @@ export class CreateSubscriptionDto {
   @Transform(({ obj }: { obj: { headers?: unknown } }) => obj.headers)
   @IsOptional()
   headers?: Record<string, string> | null;
+
+  @ApiPropertyOptional({
+    ...RATE_LIMIT_SCHEMA,
+    description:
+      'At most this many attempts per second and/or per minute, across every worker process. Deliveries over it wait for a token ' +
+      'without spending an attempt. per_second allows bursts of up to per_second at once after a quiet second; per_minute is paced evenly. ' +
+      'On update, replaces the limit; null removes it.',
+  })
+  // Checked by SubscriptionRules and the service (one list of issues with pointers); taken as parsed.
+  @Transform(({ obj }: { obj: { rate_limit?: unknown } }) => obj.rate_limit)
+  @IsOptional()
+  rate_limit?: RateLimitBody | null;
 }
