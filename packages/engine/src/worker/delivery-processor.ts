@@ -130,8 +130,8 @@ export class DeliveryProcessor {
     for (const [subscriptionId, count] of held) this.slots.heldBack(subscriptionId, count);
     if (work.length === 0) return;
     const rates = await this.deps.rateGate?.admit(work);
-    const held = rates ? [...rates.values()].filter((r) => 'deferUntil' in r).length : 0;
-    if (held > 0) this.deps.onRateLimited?.(held);
+    const rateLimited = rates ? [...rates.values()].filter((r) => 'deferUntil' in r).length : 0;
+    if (rateLimited > 0) this.deps.onRateLimited?.(rateLimited);
     // Which deliveries are still being handled (by index, with their subscription), and what the others left.
     const pending = new Map<number, string>();
     const handled: Handled[] = [];
