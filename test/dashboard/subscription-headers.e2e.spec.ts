@@ -18,10 +18,7 @@ describe('dashboard: per-subscription headers in a browser', () => {
 
   beforeAll(async () => {
     ({ t, browser } = suite);
-    tenant = `shop-${Math.random().toString(36).slice(2, 10)}`;
-    const { key } = await t.apiKeys.create({ tenant, scope: 'write', name: 'headers test' });
-    await suite.signIn(key, tenant);
-    await browser.page.getByText('No subscriptions yet').waitFor();
+    tenant = await suite.signInNewTenant('headers test');
   });
 
   it('creates a subscription with a header, after adding and removing rows', async () => {

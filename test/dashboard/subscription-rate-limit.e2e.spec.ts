@@ -15,10 +15,7 @@ describe('dashboard: per-subscription rate limit in a browser', () => {
 
   beforeAll(async () => {
     ({ t, browser } = suite);
-    tenant = `shop-${Math.random().toString(36).slice(2, 10)}`;
-    const { key } = await t.apiKeys.create({ tenant, scope: 'write', name: 'rate limit test' });
-    await suite.signIn(key, tenant);
-    await browser.page.getByText('No subscriptions yet').waitFor();
+    tenant = await suite.signInNewTenant('rate limit test');
   });
 
   it('creates a subscription limited to 2 deliveries a second', async () => {

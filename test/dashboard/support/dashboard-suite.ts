@@ -12,6 +12,8 @@ export interface DashboardSuite {
   readonly origin: string;
   /** Opens the dashboard and signs in with `key`, resolving once the page shows the key's tenant. */
   signIn(key: string, tenant: string): Promise<void>;
+  /** A fresh tenant with a write key named `keyName`, signed in, at its empty subscription list. Returns the tenant. */
+  signInNewTenant(keyName: string): Promise<string>;
 }
 
 /**
@@ -60,6 +62,13 @@ export function dashboardSuite(start: (receiver: TestReceiver) => Promise<ApiTes
       await page.getByLabel('API key').fill(key);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.locator('.caller .tenant', { hasText: tenant }).waitFor();
+    },
+    async signInNewTenant(keyName) {
+      const tenant = `shop-${Math.random().toString(36).slice(2, 10)}`;
+      const { key } = await t!.apiKeys.create({ tenant, scope: 'write', name: keyName });
+      await this.signIn(key, tenant);
+      await browser!.page.getByText('No subscriptions yet').waitFor();
+      return tenant;
     },
   };
 }
