@@ -58,7 +58,10 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('delivery
     const signature = Object.entries(sent).find(([name]) => name.toLowerCase() === signatureHeader)!;
     expect(signature[1]).toMatch(/^••••/);
     expect(got.headers[signatureHeader]).toEqual(expect.any(String));
-    expect(sent['X-Api-Key']).toBe('••••4242');
+    // The subscription's own header is sealed with it: counted, never written to the log.
+    expect(Object.keys(sent).map((name) => name.toLowerCase())).not.toContain('x-api-key');
+    expect(got.headers['x-api-key']).toBe(API_KEY);
+    expect(attempts[0].subscription_header_count).toBe(1);
     // Every header not masked is the value the receiver read.
     for (const [name, value] of Object.entries(sent)) {
       if (!value.startsWith('••••')) expect([name, got.headers[name.toLowerCase()]]).toEqual([name, value]);
@@ -70,6 +73,8 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('delivery
     expect(stored).toHaveLength(1);
     for (const text of [stored[0], JSON.stringify(response.body)]) {
       expect(text).not.toContain(API_KEY);
+      expect(text).not.toContain(API_KEY.slice(-4));
+      expect(text.toLowerCase()).not.toContain('x-api-key');
       expect(text).not.toContain(COOKIE);
       expect(text).not.toContain(got.headers[signatureHeader]);
     }

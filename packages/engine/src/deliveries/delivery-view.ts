@@ -8,8 +8,10 @@ export interface AttemptView {
   durationMs: number;
   statusCode: number | null;
   responseExcerpt: string | null;
-  /** The headers the request went with, signatures and the subscription's own headers masked; null on attempts recorded before 0.2. */
+  /** The headers the request went with, signatures and credentials masked, without the subscription's own; null on attempts recorded before 0.2. */
   requestHeaders: Record<string, string> | null;
+  /** How many of the subscription's own headers also went with it: sealed with the subscription, so not kept in the log. */
+  subscriptionHeaderCount: number;
   /** The response's headers (cookies and credentials masked, at most 8 KiB); null when no response arrived. */
   responseHeaders: Record<string, string> | null;
   /** True when the response's headers ran past 8 KiB and the rest were not kept. */
@@ -74,6 +76,7 @@ export function toAttemptView(row: WebhookAttemptEntity): AttemptView {
     requestHeaders: headers?.request ?? null,
     responseHeaders: headers?.response ?? null,
     responseHeadersTruncated: headers?.responseTruncated === true,
+    subscriptionHeaderCount: headers?.ownHeaders ?? 0,
     error: row.error,
   };
 }

@@ -80,7 +80,7 @@ export async function attemptDelivery(
     durationMs: Math.round(outcome.durationMs),
     statusCode: outcome.statusCode ?? null,
     responseExcerpt: outcome.responseExcerpt?.slice(0, EXCERPT_LIMIT) ?? null,
-    headers: sent ? recordedHeaders(sent.headers, secretHeaderNames(profile, own), outcome.responseHeaders) : null,
+    headers: sent ? recordedHeaders(sent.headers, signatureNames(profile), outcome.responseHeaders, ownNames(own)) : null,
     error: outcome.ok ? null : describeError(outcome),
     outcome: outcome.ok ? 'success' : (outcome.error?.kind ?? 'http-status'),
     gone: decision.action === 'give-up' && decision.reason === 'gone',
@@ -92,17 +92,19 @@ export async function attemptDelivery(
   return record;
 }
 
-// Per profile, built once: most subscriptions add no headers of their own.
-const signatureNames = new WeakMap<ResolvedProfile, ReadonlySet<string>>();
+// Per profile, built once.
+const signatureHeaders = new WeakMap<ResolvedProfile, ReadonlySet<string>>();
 
-// The signature header by the profile's own name, and every header the subscription added (they carry its credentials).
-function secretHeaderNames(profile: ResolvedProfile, own: Readonly<Record<string, string>> | undefined): ReadonlySet<string> {
-  let signature = signatureNames.get(profile);
-  if (!signature) signatureNames.set(profile, (signature = new Set([profile.signer.options.header.toLowerCase()])));
-  if (!own) return signature;
-  const names = new Set(signature);
-  for (const name in own) names.add(name.toLowerCase());
+/** The profile's signature header, by its own name. */
+function signatureNames(profile: ResolvedProfile): ReadonlySet<string> {
+  let names = signatureHeaders.get(profile);
+  if (!names) signatureHeaders.set(profile, (names = new Set([profile.signer.options.header.toLowerCase()])));
   return names;
+}
+
+/** The headers the subscription added, lower-case: most subscriptions add none. */
+function ownNames(own: Readonly<Record<string, string>> | undefined): ReadonlySet<string> | undefined {
+  return own ? new Set(Object.keys(own).map((name) => name.toLowerCase())) : undefined;
 }
 
 function describeError(outcome: DeliveryOutcome): string {

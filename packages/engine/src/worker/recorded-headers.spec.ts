@@ -3,7 +3,7 @@ import { RESPONSE_HEADERS_LIMIT, recordedHeaders, type RecordedHeaders } from '.
 const read = (json: string): RecordedHeaders => JSON.parse(json);
 
 describe('recordedHeaders', () => {
-  it('masks the signature, authorization and the named subscription headers, and keeps the rest as sent', () => {
+  it('masks the signature, authorization and the named secret headers, and keeps the rest as sent', () => {
     const recorded = read(
       recordedHeaders(
         {
@@ -29,6 +29,13 @@ describe('recordedHeaders', () => {
       },
       response: null,
     });
+  });
+
+  it("leaves the subscription's own headers out, names and all, and counts them", () => {
+    const recorded = read(
+      recordedHeaders({ 'content-type': 'application/json', 'X-Partner-Credential': 'p4rtn3r-v4lu3', 'X-Region': 'eu' }, new Set(), undefined, new Set(['x-partner-credential', 'x-region'])),
+    );
+    expect(recorded).toEqual({ request: { 'content-type': 'application/json' }, response: null, ownHeaders: 2 });
   });
 
   it('masks by name what looks like a credential, whoever set it', () => {

@@ -8,10 +8,14 @@ export interface RecordedHeaders {
   response: Record<string, string> | null;
   /** Set when the response's headers ran past the cap and the rest were left out. */
   responseTruncated?: true;
+  /** How many of the subscription's own headers went with the request: left out, since they are sealed at rest. */
+  ownHeaders?: number;
 }
 
 /** Names and values of a response's headers kept per attempt: a receiver cannot grow the log without bound. */
 export const RESPONSE_HEADERS_LIMIT = 8_192;
+
+const NONE: ReadonlySet<string> = new Set();
 
 // Whatever the profile or the subscription, these carry credentials; so, by their names, may a
 // profile's constant headers or a response's.
@@ -20,22 +24,28 @@ const CREDENTIAL_WORDS = /signature|token|secret|password|api-?key/;
 
 /**
  * The attempt's headers as stored, masked before they reach the database: the signature (the
- * profile's signature header), authorization and cookies, any name with `signature`, `token`,
- * `secret`, `password` or `api-key` in it, and every header that came from the subscription's
- * sealed `headers` (`secretNames`, lower-case).
+ * profile's signature header) and any other of `secretNames` (lower-case), authorization and
+ * cookies, any name with `signature`, `token`, `secret`, `password` or `api-key` in it. The
+ * subscription's own headers (`ownNames`, lower-case) are left out and only counted: they are
+ * sealed at rest, names included, and a log of attempts must not undo that.
  */
 export function recordedHeaders(
   request: Readonly<Record<string, string>>,
   secretNames: ReadonlySet<string>,
   response: Readonly<Record<string, unknown>> | undefined,
+  ownNames: ReadonlySet<string> = NONE,
 ): string {
   const masked = (name: string): boolean => {
     const lower = name.toLowerCase();
     return CREDENTIAL_NAMES.has(lower) || secretNames.has(lower) || CREDENTIAL_WORDS.test(lower);
   };
   const sent: Record<string, string> = {};
-  for (const name in request) sent[name] = masked(name) ? maskHeaderValue(request[name]) : request[name];
-  const recorded: RecordedHeaders = { request: sent, response: null };
+  let own = 0;
+  for (const name in request) {
+    if (ownNames.size > 0 && ownNames.has(name.toLowerCase())) own += 1;
+    else sent[name] = masked(name) ? maskHeaderValue(request[name]) : request[name];
+  }
+  const recorded: RecordedHeaders = { request: sent, response: null, ...(own > 0 && { ownHeaders: own }) };
   if (response) {
     const received: Record<string, string> = {};
     let room = RESPONSE_HEADERS_LIMIT;

@@ -28,6 +28,8 @@ export class AttemptSchema {
   response_headers!: Record<string, string> | null;
   @ApiProperty({ description: 'True when the response headers ran past 8 KiB and the rest were not kept.', example: false })
   response_headers_truncated!: boolean;
+  @ApiProperty({ description: "How many of the subscription's own headers also went with the request; they are sealed with the subscription and not kept in the log.", example: 1 })
+  subscription_header_count!: number;
   @ApiProperty({ type: String, nullable: true, example: null, description: 'Why the attempt failed.' }) error!: string | null;
 }
 

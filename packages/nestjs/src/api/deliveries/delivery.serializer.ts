@@ -10,6 +10,7 @@ export interface AttemptAttributes {
   request_headers: Record<string, string> | null;
   response_headers: Record<string, string> | null;
   response_headers_truncated: boolean;
+  subscription_header_count: number;
   error: string | null;
 }
 
@@ -58,6 +59,7 @@ function attemptAttributes(attempt: AttemptView): AttemptAttributes {
     request_headers: attempt.requestHeaders,
     response_headers: attempt.responseHeaders,
     response_headers_truncated: attempt.responseHeadersTruncated,
+    subscription_header_count: attempt.subscriptionHeaderCount,
     error: attempt.error,
   };
 }

@@ -1,5 +1,6 @@
-// Each attempt's request and response headers, newest open: signatures, credentials and the
-// subscription's own headers arrive masked (they were masked before they were stored).
+// Each attempt's request and response headers, newest open: signatures and credentials arrive
+// masked (they were masked before they were stored); the subscription's own headers are only counted.
+
 import { h } from './dom.js';
 import { formatDateTime } from './format.js';
 import { headerList } from './header-list.js';
@@ -19,7 +20,13 @@ export function attemptHeaders(attempts) {
         h(
           'div',
           { class: 'header-columns' },
-          h('div', { 'aria-label': 'Request headers' }, h('h3', {}, 'Request'), headerList(entries(attempt.request_headers), 'Not recorded (an attempt from before headers were kept).')),
+          h(
+            'div',
+            { 'aria-label': 'Request headers' },
+            h('h3', {}, 'Request'),
+            headerList(entries(attempt.request_headers), 'Not recorded (an attempt from before headers were kept).'),
+            attempt.subscription_header_count > 0 ? h('p', { class: 'hint' }, ownHeadersNote(attempt.subscription_header_count)) : null,
+          ),
           h(
             'div',
             { 'aria-label': 'Response headers' },
@@ -34,3 +41,6 @@ export function attemptHeaders(attempts) {
 }
 
 const entries = (headers) => Object.entries(headers ?? {});
+
+const ownHeadersNote = (count) =>
+  `And ${count === 1 ? "1 of the subscription's own headers" : `${count} of the subscription's own headers`}: sealed with the subscription, not kept in the log.`;
