@@ -62,7 +62,7 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('deliveri
 
     const one = await read.get(`/deliveries/${bySubscription.body.data[0].id}`);
     expect(one.body.data.attributes.attempts).toEqual([
-      { id: expect.stringMatching(/^att_/), started_at: expect.any(String), duration_ms: expect.any(Number), status_code: 200, response_excerpt: 'ok', request_headers: expect.objectContaining({ 'webhook-signature': expect.stringMatching(/^••••/) }), response_headers: expect.objectContaining({ connection: 'keep-alive' }), response_headers_truncated: false, error: null },
+      { id: expect.stringMatching(/^att_/), started_at: expect.any(String), duration_ms: expect.any(Number), status_code: 200, response_excerpt: 'ok', request_headers: expect.objectContaining({ 'webhook-signature': expect.stringMatching(/^••••/) }), response_headers: expect.objectContaining({ connection: 'keep-alive' }), response_headers_truncated: false, subscription_header_count: 0, error: null },
     ]);
 
     for (const [query, parameter] of [['status=lost', 'status'], ['since=yesterday', 'since'], ['limit=1000', 'limit'], ['tenant=other', 'tenant']]) {
