@@ -22,6 +22,7 @@ import { DeliveryStore } from '../storage/delivery-store';
 import { WebhookSubscriptions } from '../subscriptions/webhook-subscriptions';
 import { TestEventSender } from '../test-events/test-event-sender';
 import { DeliveryProcessor } from '../worker/delivery-processor';
+import { EventLoopStalls } from '../worker/process-stalls';
 import { operationalEventsVia, type OperationalEvents } from '../worker/operational-events';
 import { SubscriptionDisabler } from '../worker/subscription-disabler';
 import { Sweeper } from '../worker/sweeper';
@@ -71,6 +72,8 @@ export class HooklineRuntime {
   private readonly deliverer: Deliverer;
   private readonly ownedTransport?: Transport;
   private workerStarted = false;
+  /** Time the worker's event loop was held does not make its endpoints look slow. */
+  private readonly stalls: EventLoopStalls;
 
   constructor(
     rawOptions: HooklineOptions,
@@ -83,6 +86,7 @@ export class HooklineRuntime {
       logger.warn('No encryptionKey configured: using the development key. Set encryptionKey before storing real secrets.');
     }
     const clock = options.clock;
+    this.stalls = new EventLoopStalls(clock);
     // Loaded once here, never per delivery; a MissingDependencyError under tracing: 'opentelemetry'.
     const tracing = loadTracing(options.tracing);
     this.store = new DeliveryStore(dataSource, { ...options.database, orderingOnFailure: options.ordering.onFailure });
@@ -156,6 +160,7 @@ export class HooklineRuntime {
       rateGate: new RateGate(sql, clock),
       onRateLimited: (count) => this.metrics.recordRateLimited(count),
       onAttempt: (eventType, record) => this.metrics.recordAttempt(eventType, record),
+      stalls: this.stalls,
     });
     this.limitReporter = new LimitReporter(sql, () => this.processor.slots.limits(), logger);
     this.messages = new WebhookMessages({ dataSource, redact: rawOptions.redactPayload });
@@ -190,6 +195,7 @@ export class HooklineRuntime {
     await checkDatabase(this.dataSource, this.store.sql);
     if (this.options.worker.enabled && !this.workerStarted) {
       this.workerStarted = true;
+      this.stalls.start();
       // Attempts still running after a second go on without their job: slow endpoints keep no slots.
       await this.queue.startWorker((ids) => this.processor.process(ids, { detachAfterMs: 1_000 }), {
         concurrency: this.options.worker.concurrency,
@@ -211,6 +217,7 @@ export class HooklineRuntime {
       await this.queue.stopWorker(this.options.worker.shutdownGraceMs);
       await this.processor.drain(this.options.worker.shutdownGraceMs);
       await this.limitReporter.stop();
+      this.stalls.stop();
     }
     await this.queue.close();
     await this.deliverer.close();

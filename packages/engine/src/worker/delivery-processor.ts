@@ -12,6 +12,7 @@ import { SubscriptionSlots, type SlotDecision } from './subscription-slots';
 import type { EndpointHealth } from './endpoint-health';
 import type { EndpointConcurrency } from './concurrency-limiter';
 import { LeaseExtender } from './lease-extender';
+import type { ProcessStalls } from './process-stalls';
 import { waitAtMost } from '../queue/wait-at-most';
 import type { Tracing } from '../tracing/tracing';
 import { TOKEN_TIMING, type RateDecision, type RateGate } from '../rate-limits/rate-gate';
@@ -44,6 +45,8 @@ export interface DeliveryProcessorDeps {
   onRateLimited?: (count: number) => void;
   /** Told of every attempt made (metrics). */
   onAttempt?: (eventType: string, record: AttemptRecord) => void;
+  /** When this process's event loop was held; absent (never) in tests on an injected clock. */
+  stalls?: ProcessStalls;
 }
 
 /** A slow or paused endpoint's delivery waits in memory for its slot only if expected within this; else it is deferred. */
@@ -113,7 +116,7 @@ export class DeliveryProcessor {
   constructor(private readonly deps: DeliveryProcessorDeps) {
     const { maxConcurrent, lingerMs } = deps.store.sql.dialect.outcomeWrites;
     this.flusher = new OutcomeFlusher((batch) => deps.store.record(batch, deps.clock.now()), { maxConcurrentWrites: maxConcurrent, lingerMs });
-    this.slots = new SubscriptionSlots({ concurrency: deps.endpointConcurrency, maxWaitMs: SLOT_WAIT_MS, maxDeferMs: MAX_DEFER_MS, clock: deps.clock });
+    this.slots = new SubscriptionSlots({ concurrency: deps.endpointConcurrency, maxWaitMs: SLOT_WAIT_MS, maxDeferMs: MAX_DEFER_MS, clock: deps.clock, stalls: deps.stalls });
     this.leases = new LeaseExtender(deps.store, deps.clock, deps.timeoutMs + deps.leaseMarginMs);
   }
 

@@ -95,6 +95,39 @@ describe('SubscriptionSlots', () => {
     expect((await Promise.all(waiting.slice(0, 10))).every((d) => d.granted)).toBe(true);
   });
 
+  it('does not take a fast endpoint for slow from a stall of this process before its first answer, nor from the answers that stall delayed', async () => {
+    const clock = manualClock();
+    const stalled: { from: number; to: number }[] = [];
+    const stalls = { within: (from: number, to: number) => stalled.reduce((ms, s) => ms + Math.max(0, Math.min(s.to, to) - Math.max(s.from, from)), 0) };
+    const s = new SubscriptionSlots({ concurrency: { min: 10, max: 10, initial: 10 }, maxWaitMs: 5_000, maxDeferMs: 60_000, clock, stalls });
+    const running = await Promise.all(Array.from({ length: 10 }, () => s.acquire('sub_a').then(granted)));
+    const decisions: SlotDecision[] = [];
+    const waiting = Array.from({ length: 990 }, () => s.acquire('sub_a').then((d) => (decisions.push(d), d)));
+    // A publish of 40,000 rows on a synchronous driver: the loop held 2.5 s, the first requests not even sent.
+    stalled.push({ from: clock.at(), to: clock.at() + 2_500 });
+    clock.advance(2_502);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the lane's next look at its endpoint
+    expect(decisions).toEqual([]);
+    expect(s.backlogged(0)).toEqual([]);
+    for (const slot of running) slot.release(ok(2_502)); // 2 ms of it the endpoint's
+    for (let round = 0; round < 99; round += 1) {
+      const next = await Promise.all(waiting.slice(round * 10, round * 10 + 10));
+      for (const d of next) granted(d).release(ok());
+    }
+    expect(decisions.map((d) => d.granted)).toEqual(Array.from({ length: 990 }, () => true));
+  });
+
+  it('still takes an endpoint for slow when only part of its long attempts was this process stalling', async () => {
+    const clock = manualClock();
+    const stalls = { within: (from: number, to: number) => Math.max(0, Math.min(to, clock.at()) - Math.max(from, clock.at() - 500)) };
+    const s = new SubscriptionSlots({ concurrency: { min: 2, max: 2, initial: 2 }, maxWaitMs: 50, maxDeferMs: 60_000, clock, stalls });
+    granted(await s.acquire('sub_a'));
+    granted(await s.acquire('sub_a'));
+    clock.advance(4_000); // 4 s in flight, the last 0.5 s of it this process held
+    const decision = await s.acquire('sub_a');
+    expect(decision).toEqual({ granted: false, retryAt: new Date(clock.at() + 1_750) });
+  });
+
   it('sheds the newest waiters once the endpoint turned out slow, keeping what it can take within maxWaitMs', async () => {
     const { clock, slots: s } = slots(1, 20);
     granted(await s.acquire('sub_a'));

@@ -1,6 +1,7 @@
 import type { Clock } from '@hookline/core';
 import { ConcurrencyLimiter, SLOW_ATTEMPT_MS, type EndpointConcurrency, type LimitSignal } from './concurrency-limiter';
 import { WaitQueue } from './wait-queue';
+import { NO_STALLS, type ProcessStalls } from './process-stalls';
 
 export interface SubscriptionSlotsOptions {
   /** Each subscription's limit of attempts in flight in this process: adaptive within these bounds. */
@@ -10,6 +11,8 @@ export interface SubscriptionSlotsOptions {
   /** A deferred delivery comes back at most this far past its earliest due time. */
   maxDeferMs: number;
   clock: Clock;
+  /** When this process itself was held: not counted against an endpoint's attempts (default: never). */
+  stalls?: ProcessStalls;
 }
 
 /** What one attempt told about its endpoint. */
@@ -90,8 +93,11 @@ export class SubscriptionSlots {
   private readonly lanes = new Map<string, Lane>();
   /** When any lane's attempt last came back. */
   private lastAnswerAt = 0;
+  private readonly stalls: ProcessStalls;
 
-  constructor(private readonly options: SubscriptionSlotsOptions) {}
+  constructor(private readonly options: SubscriptionSlotsOptions) {
+    this.stalls = options.stalls ?? NO_STALLS;
+  }
 
   acquire(subscriptionId: string): Promise<SlotDecision> {
     const lane = this.lane(subscriptionId);
@@ -181,6 +187,8 @@ export class SubscriptionSlots {
 
   private learn(lane: Lane, sample: AttemptSample): void {
     const now = this.now();
+    // The endpoint's share of the attempt: not the time this process could not send or read it.
+    const durationMs = Math.max(1, sample.durationMs - this.stalls.within(now - sample.durationMs, now));
     lane.lastAnswerAt = now;
     this.lastAnswerAt = now;
     lane.windowCount += 1;
@@ -190,7 +198,7 @@ export class SubscriptionSlots {
       lane.windowCount = 0;
     }
     if (sample.signal !== 'neutral') {
-      lane.averageMs = lane.averageMs === undefined ? sample.durationMs : lane.averageMs + SMOOTHING * (sample.durationMs - lane.averageMs);
+      lane.averageMs = lane.averageMs === undefined ? durationMs : lane.averageMs + SMOOTHING * (durationMs - lane.averageMs);
     }
     if (sample.signal === 'ok') {
       lane.overloadedSince = 0;
@@ -203,7 +211,7 @@ export class SubscriptionSlots {
     // A 503 among successes sheds some load: trim the limit. A run of them, or a Retry-After, halves it.
     const severe = sample.asked || (run >= OVERLOAD_RUN_MS && lane.overloadCount >= OVERLOAD_RUN_COUNT);
     const signal = sample.signal === 'overload' && !severe ? 'failure' : sample.signal;
-    lane.limiter.onSample({ durationMs: sample.durationMs, signal, inFlight: lane.inFlight.length + 1, now });
+    lane.limiter.onSample({ durationMs, signal, inFlight: lane.inFlight.length + 1, now });
     const sustained = run >= SUSTAINED_OVERLOAD_MS && lane.overloadCount >= SUSTAINED_OVERLOAD_COUNT;
     if (sample.pauseMs && sample.pauseMs > 0 && (sample.asked || sustained)) lane.pausedUntil = Math.max(lane.pausedUntil, now + sample.pauseMs);
   }
@@ -287,10 +295,14 @@ export class SubscriptionSlots {
   }
 
   // When every slot has been held a while, that says more about a stalling endpoint than the
-  // average of past attempts; one hung attempt beside quick ones says nothing.
+  // average of past attempts; one hung attempt beside quick ones says nothing. Time this process
+  // was held does not count: a publish of 40,000 rows on a synchronous driver holds the event loop
+  // for seconds before the first request is even written, and a fast endpoint taken for slow then
+  // would see its whole backlog deferred at the pace of the stall.
   private attemptEstimateMs(lane: Lane, now: number): number {
     const full = lane.inFlight.length > 0 && lane.inFlight.length >= lane.limiter.limit;
-    const heldFor = full ? now - lane.inFlight[lane.inFlight.length - 1] : 0;
+    const newest = lane.inFlight[lane.inFlight.length - 1];
+    const heldFor = full ? now - newest - this.stalls.within(newest, now) : 0;
     return Math.max(lane.averageMs ?? 0, heldFor);
   }
 
