@@ -24,11 +24,11 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('delivery
     await driver.tearDown();
   });
 
-  async function published(): Promise<{ held: string; other: string; rows: () => Promise<Row[]> }> {
+  async function published(events = 3): Promise<{ held: string; other: string; rows: () => Promise<Row[]> }> {
     const tenant = `store-${Math.random().toString(36).slice(2, 10)}`;
     const held = (await t.subscriptions.create({ tenant, url: 'http://127.0.0.1:9/held', events: ['*'] })).id;
     const other = (await t.subscriptions.create({ tenant, url: 'http://127.0.0.1:9/other', events: ['*'] })).id;
-    await t.publisher.publishMany([1, 2, 3].map((n) => ({ type: 'points.earned', data: { customer_id: `c${n}` }, tenant })));
+    await t.publisher.publishMany(Array.from({ length: events }, (_, n) => ({ type: 'points.earned', data: { customer_id: `c${n}` }, tenant })));
     const rows = () =>
       t.dataSource.query(
         `SELECT id, subscription_id, next_attempt_at, locked_until, attempt_count FROM webhook_delivery WHERE tenant = '${tenant}' ORDER BY id`,
@@ -128,5 +128,43 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('delivery
     );
     expect(counts.size).toBe(0);
     expect(await rows()).toEqual(before);
+  });
+
+  it('brings forward only the never-attempted, unclaimed deliveries of the subscription deferred up to the given time, soonest first', async () => {
+    const { held, other, rows } = await published(6);
+    const before = await rows();
+    const [soon1, soon2, later, beyond, locked, retry] = before.filter((r) => r.subscription_id === held);
+    const now = new Date();
+    const at = (ms: number) => now.getTime() + ms;
+    const set = (id: string, nextAttemptAt: number, lockedUntil: number | null, attemptCount: number) =>
+      t.dataSource.query(
+        `UPDATE webhook_delivery SET next_attempt_at = ${nextAttemptAt}, locked_until = ${lockedUntil ?? 'NULL'}, attempt_count = ${attemptCount} WHERE id = '${id}'`,
+      );
+    await set(soon1.id, at(5_000), null, 0);
+    await set(soon2.id, at(6_000), null, 0);
+    await set(later.id, at(10_000), null, 0);
+    await set(beyond.id, at(50_000), null, 0);
+    await set(locked.id, at(10_000), at(60_000), 0); // another worker holds it
+    await set(retry.id, at(10_000), null, 1); // a retry keeps its backoff
+    for (const r of before.filter((r) => r.subscription_id === other)) await set(r.id, at(5_000), null, 0);
+    const untouched = new Map((await rows()).map((r) => [r.id, r]));
+
+    const until = new Date(at(30_000));
+    expect((await t.runtime.store.bringForward(held, now, until, 2)).sort()).toEqual([soon1.id, soon2.id].sort());
+    expect(await t.runtime.store.bringForward(held, now, until, 2)).toEqual([later.id]);
+    expect(await t.runtime.store.bringForward(held, now, until, 2)).toEqual([]);
+
+    const after = new Map((await rows()).map((r) => [r.id, r]));
+    for (const r of [soon1, soon2, later]) {
+      expect(Number(after.get(r.id)!.next_attempt_at)).toBe(now.getTime());
+      expect(Number(after.get(r.id)!.attempt_count)).toBe(0);
+      expect(after.get(r.id)!.locked_until).toBeNull();
+    }
+    for (const id of [beyond.id, locked.id, retry.id, ...before.filter((r) => r.subscription_id === other).map((r) => r.id)]) {
+      expect(after.get(id)).toEqual(untouched.get(id));
+    }
+    // Due now and unclaimed: a claim takes them (and so would the sweeper, were their job lost).
+    const work = await t.runtime.store.claimWork([soon1.id, soon2.id, later.id], now, new Date(at(60_000)));
+    expect(work.map((w) => w.id).sort()).toEqual([soon1.id, soon2.id, later.id].sort());
   });
 });

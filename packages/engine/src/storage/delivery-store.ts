@@ -181,6 +181,28 @@ export class DeliveryStore {
   }
 
   /**
+   * Makes due now the subscription's deliveries that were deferred to wait for a slot and are due
+   * by `until`: never attempted (a retry keeps its backoff), unclaimed, at most `limit`, soonest
+   * first. Returns their ids, for the queue; if that enqueue is lost they are due and unclaimed,
+   * so the sweeper finds them.
+   */
+  async bringForward(subscriptionId: string, now: Date, until: Date, limit: number): Promise<string[]> {
+    const deferred = `status = 'pending' AND subscription_id = :subscriptionId AND attempt_count = 0
+        AND next_attempt_at > :now AND next_attempt_at <= :until AND (locked_until IS NULL OR locked_until < :now)`;
+    const params = { subscriptionId, now: now.getTime(), until: until.getTime() };
+    const found = await this.sql.rows<{ id: string }>(
+      `SELECT id FROM ${this.sql.tables.delivery} WHERE ${deferred} ORDER BY next_attempt_at LIMIT ${Math.floor(limit)}`,
+      params,
+    );
+    if (found.length === 0) return [];
+    const rows = await this.sql.updateReturning<{ id: string }>(
+      { table: this.sql.tables.delivery, set: 'next_attempt_at = :now, updated_at = :now', where: `id IN (:...ids) AND ${deferred}`, returning: ['id'], skipLocked: true },
+      { ...params, ids: found.map((row) => row.id) },
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
    * Extends claims this worker still holds (`locked_until` is still the lease it took) to
    * `lease`; a claim that lapsed and was taken by another worker is left alone. Returns the ids
    * extended.

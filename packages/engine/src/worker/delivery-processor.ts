@@ -8,7 +8,7 @@ import { attemptDelivery, type SendRequest } from './attempt-delivery';
 import { OutcomeFlusher } from './outcome-flusher';
 import type { OperationalEvents } from './operational-events';
 import type { SubscriptionDisabler } from './subscription-disabler';
-import { SubscriptionSlots, type SlotDecision } from './subscription-slots';
+import { BRING_FORWARD_LIMIT, SubscriptionSlots, type SlotDecision } from './subscription-slots';
 import type { EndpointHealth } from './endpoint-health';
 import type { EndpointConcurrency } from './concurrency-limiter';
 import { LeaseExtender } from './lease-extender';
@@ -116,7 +116,14 @@ export class DeliveryProcessor {
   constructor(private readonly deps: DeliveryProcessorDeps) {
     const { maxConcurrent, lingerMs } = deps.store.sql.dialect.outcomeWrites;
     this.flusher = new OutcomeFlusher((batch) => deps.store.record(batch, deps.clock.now()), { maxConcurrentWrites: maxConcurrent, lingerMs });
-    this.slots = new SubscriptionSlots({ concurrency: deps.endpointConcurrency, maxWaitMs: SLOT_WAIT_MS, maxDeferMs: MAX_DEFER_MS, clock: deps.clock, stalls: deps.stalls });
+    this.slots = new SubscriptionSlots({
+      concurrency: deps.endpointConcurrency,
+      maxWaitMs: SLOT_WAIT_MS,
+      maxDeferMs: MAX_DEFER_MS,
+      clock: deps.clock,
+      stalls: deps.stalls,
+      bringForward: (subscriptionId, until) => this.bringForward(subscriptionId, until),
+    });
     this.leases = new LeaseExtender(deps.store, deps.clock, deps.timeoutMs + deps.leaseMarginMs);
   }
 
@@ -130,7 +137,7 @@ export class DeliveryProcessor {
     const lease = new Date(claimedAt.getTime() + this.deps.timeoutMs + this.deps.leaseMarginMs);
     const holds = this.slots.backlogged(HOLD_BACK_AHEAD_MS);
     const { work, held } = await this.deps.store.claimWorkHolding(deliveryIds, holds, claimedAt, lease);
-    for (const [subscriptionId, count] of held) this.slots.heldBack(subscriptionId, count);
+    for (const { subscriptionId, until } of holds) this.slots.heldBack(subscriptionId, held.get(subscriptionId) ?? 0, until);
     if (work.length === 0) return;
     const rates = await this.deps.rateGate?.admit(work);
     const rateLimited = rates ? [...rates.values()].filter((r) => 'deferUntil' in r).length : 0;
@@ -190,6 +197,13 @@ export class DeliveryProcessor {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** Deliveries deferred while the endpoint was slow, due now that it is fast again: to the queue. */
+  private async bringForward(subscriptionId: string, until: Date): Promise<number> {
+    const ids = await this.deps.store.bringForward(subscriptionId, this.deps.clock.now(), until, BRING_FORWARD_LIMIT);
+    await this.deps.enqueuer.enqueueNew(ids);
+    return ids.length;
   }
 
   /** Waits (at most `graceMs`) for attempts that went on without their job. */

@@ -250,14 +250,92 @@ describe('SubscriptionSlots', () => {
     expect(s.backlogged(5_000)).toEqual([]);
   });
 
+  it('brings forward what it deferred once the endpoint answers fast again with room to spare, and sheds nothing of it', async () => {
+    const clock = manualClock();
+    const brought: { subscriptionId: string; until: number }[] = [];
+    let answer: (count: number) => void = () => undefined;
+    const bringForward = (subscriptionId: string, until: Date) => {
+      brought.push({ subscriptionId, until: until.getTime() });
+      return new Promise<number>((resolve) => (answer = resolve));
+    };
+    const s = new SubscriptionSlots({ concurrency: { min: 2, max: 2, initial: 2 }, maxWaitMs: 50, maxDeferMs: 60_000, clock, bringForward });
+    const slow = [granted(await s.acquire('sub_a')), granted(await s.acquire('sub_a'))];
+    clock.advance(4_000);
+    const deferred = await Promise.all(Array.from({ length: 5 }, () => s.acquire('sub_a')));
+    const horizon = Math.max(...deferred.map((d) => (d.granted ? 0 : d.retryAt.getTime())));
+    expect(horizon).toBe(clock.at() + 10_000); // five at 2 s each
+    slow[0].release({ durationMs: 4_000, signal: 'failure' }); // a slow failure says nothing of recovery
+    expect(brought).toEqual([]);
+    slow[1].release(ok(4_000)); // slow still
+    expect(brought).toEqual([]);
+    granted(await s.acquire('sub_a')).release(ok(3)); // fast again, nothing waiting, room
+    expect(brought).toEqual([{ subscriptionId: 'sub_a', until: horizon }]);
+    granted(await s.acquire('sub_a')).release(ok(3));
+    expect(brought).toHaveLength(1); // one at a time
+    answer(5);
+    await tick();
+    granted(await s.acquire('sub_a')).release(ok(3));
+    expect(brought).toHaveLength(1); // not again within the second
+    clock.advance(1_000);
+    granted(await s.acquire('sub_a')).release(ok(3));
+    expect(brought).toHaveLength(2); // deferrals decided before the first look may have landed after it
+    answer(0);
+    await tick();
+    clock.advance(1_000);
+    granted(await s.acquire('sub_a')).release(ok(3));
+    expect(brought).toHaveLength(2); // none found, none deferred since: nothing is left out there
+    // The five come back at once: the slow spell's average no longer sheds them.
+    const back = await Promise.all([s.acquire('sub_a'), s.acquire('sub_a')].map((d) => d.then(granted)));
+    const waiting = Array.from({ length: 3 }, () => s.acquire('sub_a'));
+    for (const slot of back) slot.release(ok(3));
+    const next = await Promise.all(waiting.slice(0, 2));
+    for (const d of next) granted(d).release(ok(3));
+    expect((await waiting[2]).granted).toBe(true);
+  });
+
+  it('brings forward deliveries held back however far a long queue of waiters put them', async () => {
+    const clock = manualClock();
+    const brought: number[] = [];
+    const bringForward = async (_id: string, until: Date) => (brought.push(until.getTime()), 50);
+    const s = new SubscriptionSlots({ concurrency: { min: 1, max: 1, initial: 1 }, maxWaitMs: 50, maxDeferMs: 60_000, clock, bringForward });
+    const slot = granted(await s.acquire('sub_a'));
+    const waiting = Array.from({ length: 30 }, () => s.acquire('sub_a'));
+    clock.advance(4_000); // 4 s per attempt, 30 waiting: the next deferral is 2 minutes out
+    const [hold] = s.backlogged(5_000);
+    expect(hold.until.getTime()).toBeGreaterThan(clock.at() + 60_000);
+    s.heldBack('sub_a', 50, hold.until);
+    slot.release(ok(3));
+    for (const next of waiting) {
+      const decision = await next; // (had the lane looked meanwhile, it would have shed some to the database)
+      if (decision.granted) decision.release(ok(3));
+    }
+    expect(brought).toHaveLength(1);
+    expect(brought[0]).toBeGreaterThanOrEqual(hold.until.getTime());
+  });
+
+  it('brings forward again after a full batch, while deferred deliveries are left', async () => {
+    const clock = manualClock();
+    let calls = 0;
+    const bringForward = async () => (calls += 1) && 1_000;
+    const s = new SubscriptionSlots({ concurrency: { min: 1, max: 1, initial: 1 }, maxWaitMs: 50, maxDeferMs: 60_000, clock, bringForward });
+    const slot = granted(await s.acquire('sub_a'));
+    clock.advance(4_000);
+    s.heldBack('sub_a', 2_000, new Date(clock.at() + 60_000));
+    slot.release(ok(3));
+    await tick();
+    clock.advance(1_000);
+    granted(await s.acquire('sub_a')).release(ok(3));
+    expect(calls).toBe(2);
+  });
+
   it('spaces deliveries held back in bulk like single deferrals, within maxDeferMs', async () => {
     const { clock, slots: s } = slots(2, 50, 20_000);
     granted(await s.acquire('sub_a'));
     granted(await s.acquire('sub_a'));
     clock.advance(4_000);
-    s.heldBack('sub_a', 3); // 3 deliveries at 2 s each
+    s.heldBack('sub_a', 3, new Date(clock.at())); // 3 deliveries at 2 s each
     expect(await s.acquire('sub_a')).toEqual({ granted: false, retryAt: new Date(clock.at() + 8_000) });
-    s.heldBack('sub_a', 100);
+    s.heldBack('sub_a', 100, new Date(clock.at()));
     expect(s.backlogged(0)).toEqual([{ subscriptionId: 'sub_a', until: new Date(clock.at() + 20_000) }]);
   });
 

@@ -13,6 +13,12 @@ export interface SubscriptionSlotsOptions {
   clock: Clock;
   /** When this process itself was held: not counted against an endpoint's attempts (default: never). */
   stalls?: ProcessStalls;
+  /**
+   * Told when an endpoint that was slow answers fast again with room to spare while deliveries it
+   * deferred are still due up to `until`: bring them forward (resolves to how many). Without it
+   * they come back when they were told to, up to maxDeferMs later.
+   */
+  bringForward?: (subscriptionId: string, until: Date) => Promise<number>;
 }
 
 /** What one attempt told about its endpoint. */
@@ -29,6 +35,7 @@ export interface AttemptSample {
 export type SlotDecision = { granted: true; release(sample?: AttemptSample): void } | { granted: false; retryAt: Date };
 
 interface Lane {
+  subscriptionId: string;
   limiter: ConcurrencyLimiter;
   /** Start times (ms) of the attempts in flight, oldest first. */
   inFlight: number[];
@@ -37,6 +44,11 @@ interface Lane {
   averageMs?: number;
   /** When the last delivery deferred for this subscription was told to come back. */
   horizon: number;
+  /**
+   * The latest any of its deferrals was told to come back: a deferral is capped past its own
+   * earliest time, which a long queue of waiters can put minutes ahead, past the horizon.
+   */
+  deferredUntil: number;
   /** Until then, nothing new is sent to the endpoint. */
   pausedUntil: number;
   /** When the current run of overload answers without a success between them began (0: none). */
@@ -45,6 +57,14 @@ interface Lane {
   overloadCount: number;
   /** When one of its attempts last came back (0: none yet). */
   lastAnswerAt: number;
+  /** How long its last attempt took, when it succeeded (undefined after a failure). */
+  lastOkMs?: number;
+  /** Deferred deliveries are being brought forward. */
+  bringing: boolean;
+  /** Not before then again. */
+  nextBringAt: number;
+  /** When it last deferred a delivery or had some held back. */
+  lastDeferredAt: number;
   /** Attempts finished per ms over the last full window: how fast the lane really drains. */
   drainRate: number;
   windowStart: number;
@@ -77,6 +97,16 @@ export const LAG_MS = 250;
 const PAUSE_POLL_MS = 50;
 /** How often a full lane with waiters checks whether its endpoint turned slow. */
 const SLOW_CHECK_MS = 250;
+/** Deferrals due further ahead than this are brought forward when the endpoint is fast again. */
+const BRING_FORWARD_AHEAD_MS = 1_000;
+/** Deferred deliveries brought forward at once, at most; more come with the next free slot. */
+export const BRING_FORWARD_LIMIT = 1_000;
+/**
+ * A lane looks again this long after it brought deliveries forward: deferrals it decided before
+ * may land in the database after the look (their group commit was still being written). Once a
+ * look finds none, with no deferral decided in the span before it, there are none left.
+ */
+const BRING_FORWARD_EVERY_MS = 1_000;
 // Idle subscriptions' lanes are dropped past this many, so the map cannot grow without bound.
 const LANE_LIMIT = 10_000;
 
@@ -156,12 +186,14 @@ export class SubscriptionSlots {
     return held;
   }
 
-  /** Moves the subscription's horizon past `count` deliveries put back in bulk. */
-  heldBack(subscriptionId: string, count: number): void {
+  /** Moves the subscription's horizon past `count` deliveries put back in bulk until `until`. */
+  heldBack(subscriptionId: string, count: number, until: Date): void {
     const lane = this.lanes.get(subscriptionId);
     if (!lane || count <= 0) return;
     const now = this.now();
     lane.horizon = Math.min(Math.max(now, lane.horizon) + this.spacingMs(lane, now) * count, now + this.options.maxDeferMs);
+    lane.deferredUntil = Math.max(lane.deferredUntil, until.getTime());
+    lane.lastDeferredAt = now;
   }
 
   /** Subscriptions with attempts in flight or waiting, for tests and metrics. */
@@ -181,6 +213,7 @@ export class SubscriptionSlots {
         lane.inFlight.splice(lane.inFlight.indexOf(startedAt), 1);
         if (sample) this.learn(lane, sample);
         this.pump(lane);
+        this.bringForwardIfFast(lane);
       },
     };
   }
@@ -200,6 +233,7 @@ export class SubscriptionSlots {
     if (sample.signal !== 'neutral') {
       lane.averageMs = lane.averageMs === undefined ? durationMs : lane.averageMs + SMOOTHING * (durationMs - lane.averageMs);
     }
+    lane.lastOkMs = sample.signal === 'ok' ? durationMs : undefined;
     if (sample.signal === 'ok') {
       lane.overloadedSince = 0;
       lane.overloadCount = 0;
@@ -235,6 +269,38 @@ export class SubscriptionSlots {
     this.arm(lane);
   }
 
+  /**
+   * Work-conserving after a slow spell: deliveries deferred at the slow pace (up to maxDeferMs
+   * ahead) would come back as told although the endpoint now answers at once. When it has room,
+   * no waiter, and its last attempt succeeded fast, they are brought forward (again each second
+   * until none is left, BRING_FORWARD_LIMIT at a time), and its estimate restarts from that
+   * answer: the average of the slow spell would shed them again.
+   */
+  private bringForwardIfFast(lane: Lane): void {
+    const bringForward = this.options.bringForward;
+    const now = this.now();
+    if (!bringForward || lane.bringing || now < lane.nextBringAt || lane.deferredUntil - now <= BRING_FORWARD_AHEAD_MS) return;
+    if (lane.waiting.length > 0 || lane.inFlight.length >= lane.limiter.limit || lane.pausedUntil > now) return;
+    if (lane.lastOkMs === undefined || lane.lastOkMs >= SLOW_ATTEMPT_MS) return;
+    lane.bringing = true;
+    lane.nextBringAt = now + BRING_FORWARD_EVERY_MS;
+    lane.averageMs = lane.lastOkMs;
+    lane.horizon = now;
+    bringForward(lane.subscriptionId, new Date(lane.deferredUntil))
+      .then((count) => {
+        if (count === 0 && lane.lastDeferredAt <= now - BRING_FORWARD_EVERY_MS) {
+          lane.deferredUntil = 0;
+          return;
+        }
+        // Look again even if no attempt comes back meanwhile: the lane may have gone quiet.
+        setTimeout(() => this.bringForwardIfFast(lane), BRING_FORWARD_EVERY_MS).unref();
+      })
+      .catch(() => {
+        // Left where they are: they come back when they were told to.
+      })
+      .finally(() => (lane.bringing = false));
+  }
+
   /** One timer per lane with waiters: a pause to end, or an endpoint that may turn slow. */
   private arm(lane: Lane): void {
     if (lane.timer || lane.waiting.length === 0) return;
@@ -253,6 +319,8 @@ export class SubscriptionSlots {
   /** Spaces deferred deliveries at the endpoint's observed pace, from `earliest`, so they do not all return at once. */
   private defer(lane: Lane, earliest: number): SlotDecision {
     lane.horizon = this.nextDeferral(lane, earliest);
+    lane.deferredUntil = Math.max(lane.deferredUntil, lane.horizon);
+    lane.lastDeferredAt = this.now();
     return { granted: false, retryAt: new Date(lane.horizon) };
   }
 
@@ -310,7 +378,24 @@ export class SubscriptionSlots {
     let lane = this.lanes.get(subscriptionId);
     if (!lane) {
       if (this.lanes.size >= LANE_LIMIT) this.dropIdle();
-      lane = { limiter: new ConcurrencyLimiter(this.options.concurrency), inFlight: [], waiting: new WaitQueue(), horizon: 0, pausedUntil: 0, overloadedSince: 0, overloadCount: 0, lastAnswerAt: 0, drainRate: 0, windowStart: this.now(), windowCount: 0 };
+      lane = {
+        subscriptionId,
+        limiter: new ConcurrencyLimiter(this.options.concurrency),
+        inFlight: [],
+        waiting: new WaitQueue(),
+        horizon: 0,
+        deferredUntil: 0,
+        pausedUntil: 0,
+        overloadedSince: 0,
+        overloadCount: 0,
+        lastAnswerAt: 0,
+        bringing: false,
+        nextBringAt: 0,
+        lastDeferredAt: 0,
+        drainRate: 0,
+        windowStart: this.now(),
+        windowCount: 0,
+      };
       this.lanes.set(subscriptionId, lane);
     }
     return lane;
