@@ -8,7 +8,7 @@ import { attemptDelivery, type SendRequest } from './attempt-delivery';
 import { OutcomeFlusher } from './outcome-flusher';
 import type { OperationalEvents } from './operational-events';
 import type { SubscriptionDisabler } from './subscription-disabler';
-import { BRING_FORWARD_LIMIT, SubscriptionSlots, type SlotDecision } from './subscription-slots';
+import { SubscriptionSlots, type SlotDecision } from './subscription-slots';
 import type { EndpointHealth } from './endpoint-health';
 import type { EndpointConcurrency } from './concurrency-limiter';
 import { LeaseExtender } from './lease-extender';
@@ -122,7 +122,7 @@ export class DeliveryProcessor {
       maxDeferMs: MAX_DEFER_MS,
       clock: deps.clock,
       stalls: deps.stalls,
-      bringForward: (subscriptionId, until) => this.bringForward(subscriptionId, until),
+      bringForward: (subscriptionId, until, limit) => this.bringForward(subscriptionId, until, limit),
     });
     this.leases = new LeaseExtender(deps.store, deps.clock, deps.timeoutMs + deps.leaseMarginMs);
   }
@@ -200,8 +200,8 @@ export class DeliveryProcessor {
   }
 
   /** Deliveries deferred while the endpoint was slow, due now that it is fast again: to the queue. */
-  private async bringForward(subscriptionId: string, until: Date): Promise<number> {
-    const ids = await this.deps.store.bringForward(subscriptionId, this.deps.clock.now(), until, BRING_FORWARD_LIMIT);
+  private async bringForward(subscriptionId: string, until: Date, limit: number): Promise<number> {
+    const ids = await this.deps.store.bringForward(subscriptionId, this.deps.clock.now(), until, limit);
     await this.deps.enqueuer.enqueueNew(ids);
     return ids.length;
   }

@@ -252,10 +252,10 @@ describe('SubscriptionSlots', () => {
 
   it('brings forward what it deferred once the endpoint answers fast again with room to spare, and sheds nothing of it', async () => {
     const clock = manualClock();
-    const brought: { subscriptionId: string; until: number }[] = [];
+    const brought: { subscriptionId: string; until: number; limit: number }[] = [];
     let answer: (count: number) => void = () => undefined;
-    const bringForward = (subscriptionId: string, until: Date) => {
-      brought.push({ subscriptionId, until: until.getTime() });
+    const bringForward = (subscriptionId: string, until: Date, limit: number) => {
+      brought.push({ subscriptionId, until: until.getTime(), limit });
       return new Promise<number>((resolve) => (answer = resolve));
     };
     const s = new SubscriptionSlots({ concurrency: { min: 2, max: 2, initial: 2 }, maxWaitMs: 50, maxDeferMs: 60_000, clock, bringForward });
@@ -266,24 +266,28 @@ describe('SubscriptionSlots', () => {
     expect(horizon).toBe(clock.at() + 10_000); // five at 2 s each
     slow[0].release({ durationMs: 4_000, signal: 'failure' }); // a slow failure says nothing of recovery
     expect(brought).toEqual([]);
-    slow[1].release(ok(4_000)); // slow still
-    expect(brought).toEqual([]);
-    granted(await s.acquire('sub_a')).release(ok(3)); // fast again, nothing waiting, room
-    expect(brought).toEqual([{ subscriptionId: 'sub_a', until: horizon }]);
-    granted(await s.acquire('sub_a')).release(ok(3));
-    expect(brought).toHaveLength(1); // one at a time
-    answer(5);
+    slow[1].release(ok(4_000)); // slow still, but idle now: as many as its limit, to try it
+    expect(brought).toEqual([{ subscriptionId: 'sub_a', until: horizon, limit: 2 }]);
+    answer(2);
     await tick();
+    clock.advance(1_000);
+    granted(await s.acquire('sub_a')).release(ok(3)); // fast again, nothing waiting, room
+    expect(brought).toEqual([
+      { subscriptionId: 'sub_a', until: horizon, limit: 2 },
+      { subscriptionId: 'sub_a', until: horizon, limit: 1_000 },
+    ]);
     granted(await s.acquire('sub_a')).release(ok(3));
-    expect(brought).toHaveLength(1); // not again within the second
+    expect(brought).toHaveLength(2); // one at a time, and not again within the second
+    answer(3);
+    await tick();
     clock.advance(1_000);
     granted(await s.acquire('sub_a')).release(ok(3));
-    expect(brought).toHaveLength(2); // deferrals decided before the first look may have landed after it
+    expect(brought).toHaveLength(3); // deferrals decided before the last look may have landed after it
     answer(0);
     await tick();
     clock.advance(1_000);
     granted(await s.acquire('sub_a')).release(ok(3));
-    expect(brought).toHaveLength(2); // none found, none deferred since: nothing is left out there
+    expect(brought).toHaveLength(3); // none found, none deferred since: nothing is left out there
     // The five come back at once: the slow spell's average no longer sheds them.
     const back = await Promise.all([s.acquire('sub_a'), s.acquire('sub_a')].map((d) => d.then(granted)));
     const waiting = Array.from({ length: 3 }, () => s.acquire('sub_a'));

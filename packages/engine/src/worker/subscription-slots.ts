@@ -14,11 +14,11 @@ export interface SubscriptionSlotsOptions {
   /** When this process itself was held: not counted against an endpoint's attempts (default: never). */
   stalls?: ProcessStalls;
   /**
-   * Told when an endpoint that was slow answers fast again with room to spare while deliveries it
-   * deferred are still due up to `until`: bring them forward (resolves to how many). Without it
-   * they come back when they were told to, up to maxDeferMs later.
+   * Told when an endpoint that was slow answers fast again with room to spare (or went idle) while
+   * deliveries it deferred are still due up to `until`: bring up to `limit` of them forward
+   * (resolves to how many). Without it they come back when they were told to.
    */
-  bringForward?: (subscriptionId: string, until: Date) => Promise<number>;
+  bringForward?: (subscriptionId: string, until: Date, limit: number) => Promise<number>;
 }
 
 /** What one attempt told about its endpoint. */
@@ -213,7 +213,7 @@ export class SubscriptionSlots {
         lane.inFlight.splice(lane.inFlight.indexOf(startedAt), 1);
         if (sample) this.learn(lane, sample);
         this.pump(lane);
-        this.bringForwardIfFast(lane);
+        this.bringForwardIfDue(lane);
       },
     };
   }
@@ -271,29 +271,35 @@ export class SubscriptionSlots {
 
   /**
    * Work-conserving after a slow spell: deliveries deferred at the slow pace (up to maxDeferMs
-   * ahead) would come back as told although the endpoint now answers at once. When it has room,
-   * no waiter, and its last attempt succeeded fast, they are brought forward (again each second
-   * until none is left, BRING_FORWARD_LIMIT at a time), and its estimate restarts from that
-   * answer: the average of the slow spell would shed them again.
+   * ahead, or past it behind a long queue) would come back as told although the endpoint may
+   * answer at once by now. When it has room, no waiter, and its last attempt succeeded fast, they
+   * are brought forward (again each second until none is left, BRING_FORWARD_LIMIT at a time), and
+   * its estimate restarts from that answer: the average of the slow spell would shed them again.
+   * A lane that went idle with deliveries deferred brings forward as many as its limit, whatever
+   * its last answers said: its slots are free, and those attempts tell whether it recovered
+   * (nothing else would try it until the first deferral is due).
    */
-  private bringForwardIfFast(lane: Lane): void {
+  private bringForwardIfDue(lane: Lane): void {
     const bringForward = this.options.bringForward;
     const now = this.now();
     if (!bringForward || lane.bringing || now < lane.nextBringAt || lane.deferredUntil - now <= BRING_FORWARD_AHEAD_MS) return;
     if (lane.waiting.length > 0 || lane.inFlight.length >= lane.limiter.limit || lane.pausedUntil > now) return;
-    if (lane.lastOkMs === undefined || lane.lastOkMs >= SLOW_ATTEMPT_MS) return;
+    const fast = lane.lastOkMs !== undefined && lane.lastOkMs < SLOW_ATTEMPT_MS;
+    if (!fast && lane.inFlight.length > 0) return;
     lane.bringing = true;
     lane.nextBringAt = now + BRING_FORWARD_EVERY_MS;
-    lane.averageMs = lane.lastOkMs;
-    lane.horizon = now;
-    bringForward(lane.subscriptionId, new Date(lane.deferredUntil))
+    if (fast) {
+      lane.averageMs = lane.lastOkMs;
+      lane.horizon = now;
+    }
+    bringForward(lane.subscriptionId, new Date(lane.deferredUntil), fast ? BRING_FORWARD_LIMIT : lane.limiter.limit)
       .then((count) => {
         if (count === 0 && lane.lastDeferredAt <= now - BRING_FORWARD_EVERY_MS) {
           lane.deferredUntil = 0;
           return;
         }
         // Look again even if no attempt comes back meanwhile: the lane may have gone quiet.
-        setTimeout(() => this.bringForwardIfFast(lane), BRING_FORWARD_EVERY_MS).unref();
+        setTimeout(() => this.bringForwardIfDue(lane), BRING_FORWARD_EVERY_MS).unref();
       })
       .catch(() => {
         // Left where they are: they come back when they were told to.
