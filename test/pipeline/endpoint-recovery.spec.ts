@@ -1,5 +1,7 @@
 import { ALL_DRIVERS } from '../support/drivers';
-import { TestReceiver } from '../support/receiver';
+import { publishPoints } from '../support/pipeline-harness';
+import { eventually } from '../support/receiver';
+import { receiverSuite } from '../support/receiver-suite';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const SLOW_MS = 1_500;
@@ -7,64 +9,33 @@ const EVENTS = 300;
 /** Deliveries put back at least this far ahead while the endpoint was slow. */
 const FAR_MS = 20_000;
 
-const until = async (what: string, test: () => Promise<boolean> | boolean, timeoutMs: number) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await test())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
-
 describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('an endpoint that recovers from slowness on %s', (_name, makeDriver) => {
-  const driver = makeDriver();
-  const receiver = new TestReceiver();
   let t: TestApp;
-  let slow = true;
+  const receiver = receiverSuite(makeDriver, async (driver) => (t = await createTestApp(driver)));
 
-  beforeAll(async () => {
-    await driver.setUp();
-    await receiver.start();
+  it('gets the deliveries it had put back far ahead once it answers fast, each once, none waiting for the time it was put back to', async () => {
+    let slow = true;
     receiver.respond = async () => {
       if (slow) await new Promise((resolve) => setTimeout(resolve, SLOW_MS));
       return { status: 200 };
     };
-    t = await createTestApp(driver);
-  });
-
-  afterAll(async () => {
-    await t?.close();
-    await receiver.stop();
-    await driver.tearDown();
-  });
-
-  it('gets the deliveries it had put back far ahead once it answers fast, each once, none waiting for the time it was put back to', async () => {
     const shop = `shop-${Math.random().toString(36).slice(2, 10)}`;
     await t.subscriptions.create({ tenant: shop, url: receiver.url('/recovering'), events: ['*'] });
-    for (let i = 0; i < EVENTS; i += 50) {
-      await t.publisher.publishMany(Array.from({ length: 50 }, (_, j) => ({ type: 'points.earned', data: { customer_id: `c${i + j}` }, tenant: shop })));
-    }
+    await publishPoints(t.runtime, EVENTS, shop, { batchSize: 50 });
     // Slow (1.5 s per attempt at 10 in flight): what cannot start within 5 s is put back, spaced at its pace.
     let far: { id: string; next_attempt_at: string | number }[] = [];
-    await until(
-      'deliveries are put back far ahead',
-      async () => {
-        far = await t.dataSource.query(
-          `SELECT id, next_attempt_at FROM webhook_delivery WHERE tenant = '${shop}' AND status = 'pending' AND attempt_count = 0 AND next_attempt_at > ${Date.now() + FAR_MS}`,
-        );
-        return far.length >= 50;
-      },
-      20_000,
-    );
+    await eventually(async () => {
+      far = await t.dataSource.query(
+        `SELECT id, next_attempt_at FROM webhook_delivery WHERE tenant = '${shop}' AND status = 'pending' AND attempt_count = 0 AND next_attempt_at > ${Date.now() + FAR_MS}`,
+      );
+      return far.length >= 50;
+    }, 20_000);
     slow = false;
     let rows: { id: string; status: string; attempt_count: string | number }[] = [];
-    await until(
-      'every delivery is recorded delivered',
-      async () => {
-        rows = await t.dataSource.query(`SELECT id, status, attempt_count FROM webhook_delivery WHERE tenant = '${shop}'`);
-        return rows.every((row) => row.status !== 'pending');
-      },
-      45_000,
-    );
+    await eventually(async () => {
+      rows = await t.dataSource.query(`SELECT id, status, attempt_count FROM webhook_delivery WHERE tenant = '${shop}'`);
+      return rows.every((row) => row.status !== 'pending');
+    }, 45_000);
     expect(rows).toHaveLength(EVENTS);
     expect(rows.every((row) => row.status === 'delivered' && Number(row.attempt_count) === 1)).toBe(true);
     expect(receiver.requests).toHaveLength(EVENTS);

@@ -99,8 +99,8 @@ const PAUSE_POLL_MS = 50;
 const SLOW_CHECK_MS = 250;
 /** Deferrals due further ahead than this are brought forward when the endpoint is fast again. */
 const BRING_FORWARD_AHEAD_MS = 1_000;
-/** Deferred deliveries brought forward at once, at most; more come with the next free slot. */
-export const BRING_FORWARD_LIMIT = 1_000;
+/** Deferred deliveries brought forward at once, at most; the next look brings more. */
+const BRING_FORWARD_LIMIT = 1_000;
 /**
  * A lane looks again this long after it brought deliveries forward: deferrals it decided before
  * may land in the database after the look (their group commit was still being written). Once a
@@ -192,8 +192,7 @@ export class SubscriptionSlots {
     if (!lane || count <= 0) return;
     const now = this.now();
     lane.horizon = Math.min(Math.max(now, lane.horizon) + this.spacingMs(lane, now) * count, now + this.options.maxDeferMs);
-    lane.deferredUntil = Math.max(lane.deferredUntil, until.getTime());
-    lane.lastDeferredAt = now;
+    this.noteDeferred(lane, until.getTime(), now);
   }
 
   /** Subscriptions with attempts in flight or waiting, for tests and metrics. */
@@ -325,9 +324,14 @@ export class SubscriptionSlots {
   /** Spaces deferred deliveries at the endpoint's observed pace, from `earliest`, so they do not all return at once. */
   private defer(lane: Lane, earliest: number): SlotDecision {
     lane.horizon = this.nextDeferral(lane, earliest);
-    lane.deferredUntil = Math.max(lane.deferredUntil, lane.horizon);
-    lane.lastDeferredAt = this.now();
+    this.noteDeferred(lane, lane.horizon, this.now());
     return { granted: false, retryAt: new Date(lane.horizon) };
+  }
+
+  /** What bringForwardIfDue looks for: how far ahead the lane's deferrals reach, and when it last made one. */
+  private noteDeferred(lane: Lane, until: number, now: number): void {
+    lane.deferredUntil = Math.max(lane.deferredUntil, until);
+    lane.lastDeferredAt = now;
   }
 
   private nextDeferral(lane: Lane, earliest: number): number {
