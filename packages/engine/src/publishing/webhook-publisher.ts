@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { SqlRunner } from '../storage/sql-runner';
 import type { AfterCommitHooks } from './after-commit';
 import type { DeliveryEnqueuer } from '../queue/delivery-enqueuer';
-import { writeMessages, writeMessagesInOneStatement, type MessageToWrite, type WrittenMessage } from '../storage/message-writer';
+import { writeMessages, writeMessagesInOneStatement, type HoldsAtPublish, type MessageToWrite, type WrittenMessage } from '../storage/message-writer';
 import { InvalidPublishOptionsError, PayloadTooLargeError, PublishNotStoredError } from './publish-errors';
 import type { PublishInput, PublishOptions, PublishResult } from './publish-types';
 import { readTraceContextOption } from './trace-context-option';
@@ -21,6 +21,21 @@ export interface WebhookPublisherDeps {
   tracing: Tracing;
   /** Told of every new (not duplicate) message once it is committed; feeds the metrics. */
   onPublished?: (eventType: string) => void;
+  /** This process's worker, which knows which endpoints are backed up; absent: every new delivery is due now. */
+  holds?: PublishHolds;
+}
+
+/**
+ * Subscriptions whose endpoint is so backed up (slow, every slot taken, the next free one seconds
+ * away) that a new delivery would only be claimed to be put back. Their new deliveries are written
+ * due when a slot should be free and get no job: the worker brings them forward when the endpoint
+ * answers fast again, the sweeper when they are due. That saves the claim, its write and a job per
+ * delivery, which a slow endpoint would otherwise cost every publish.
+ */
+export interface PublishHolds {
+  holding: HoldsAtPublish;
+  /** `count` new deliveries to the subscription were committed due at `until`. */
+  held(subscriptionId: string, count: number, until: Date): void;
 }
 
 const MAX_MESSAGES_PER_STATEMENT = 1_000;
@@ -60,7 +75,7 @@ export class WebhookPublisher {
       const written: WrittenMessage[] = [];
       for (let start = 0; start < messages.length; start += MAX_MESSAGES_PER_STATEMENT) {
         const chunk = messages.slice(start, start + MAX_MESSAGES_PER_STATEMENT);
-        written.push(...(await writeMessages(this.deps.sql, manager, chunk, this.deps.clock.now())));
+        written.push(...(await writeMessages(this.deps.sql, manager, chunk, this.deps.clock.now(), this.deps.holds?.holding)));
       }
       return written;
     };
@@ -70,6 +85,7 @@ export class WebhookPublisher {
       const deliveryIds = written.flatMap((w) => w.deliveryIds);
       this.deps.afterCommit.register(host.queryRunner, async () => {
         this.countPublished(messages, written);
+        this.noteHeld(written);
         if (deliveryIds.length > 0) await this.deps.enqueuer.enqueueNew(deliveryIds);
       });
     } else {
@@ -81,7 +97,7 @@ export class WebhookPublisher {
           // On PostgreSQL most publishes fit one atomic statement: no transaction round trips.
           const single =
             messages.length <= MAX_MESSAGES_PER_STATEMENT
-              ? await writeMessagesInOneStatement(this.deps.sql, manager, messages, this.deps.clock.now())
+              ? await writeMessagesInOneStatement(this.deps.sql, manager, messages, this.deps.clock.now(), this.deps.holds?.holding)
               : undefined;
           return single ?? this.deps.sql.transaction(write, manager);
         });
@@ -90,6 +106,7 @@ export class WebhookPublisher {
         throw error;
       }
       this.countPublished(messages, written);
+      this.noteHeld(written);
       await this.deps.enqueuer.enqueueNew(written.flatMap((w) => w.deliveryIds), joined);
     }
     return written;
@@ -102,6 +119,16 @@ export class WebhookPublisher {
     message.traceparent = trace.context?.traceparent ?? null;
     message.tracestate = trace.context?.tracestate ?? null;
     return trace;
+  }
+
+  /** Tells the worker how many new deliveries each held subscription got, and the latest they are due. */
+  private noteHeld(written: WrittenMessage[]): void {
+    const held = new Map<string, { count: number; until: Date }>();
+    for (const { subscriptionId, until } of written.flatMap((w) => w.heldBack)) {
+      const seen = held.get(subscriptionId);
+      held.set(subscriptionId, { count: (seen?.count ?? 0) + 1, until: seen && seen.until > until ? seen.until : until });
+    }
+    for (const [subscriptionId, { count, until }] of held) this.deps.holds?.held(subscriptionId, count, until);
   }
 
   private countPublished(messages: MessageToWrite[], written: WrittenMessage[]): void {

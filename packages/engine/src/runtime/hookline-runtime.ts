@@ -111,17 +111,6 @@ export class HooklineRuntime {
     this.afterCommit = new AfterCommitHooks((error) =>
       logger.error(`Enqueue after commit failed; the sweeper will recover: ${(error as Error).message}`),
     ).attach(dataSource);
-    this.publisher = new WebhookPublisher({
-      dataSource,
-      sql,
-      catalog: options.catalog,
-      enqueuer: this.enqueuer,
-      afterCommit: this.afterCommit,
-      clock,
-      maxPayloadBytes: options.maxPayloadBytes,
-      tracing,
-      onPublished: (eventType) => this.metrics.recordPublished(eventType),
-    });
     const { transport, ...deliveryOptions } = options.delivery;
     this.subscriptions = new WebhookSubscriptions({
       dataSource,
@@ -161,6 +150,18 @@ export class HooklineRuntime {
       onRateLimited: (count) => this.metrics.recordRateLimited(count),
       onAttempt: (eventType, record) => this.metrics.recordAttempt(eventType, record),
       stalls: this.stalls,
+    });
+    this.publisher = new WebhookPublisher({
+      dataSource,
+      sql,
+      catalog: options.catalog,
+      enqueuer: this.enqueuer,
+      afterCommit: this.afterCommit,
+      clock,
+      maxPayloadBytes: options.maxPayloadBytes,
+      tracing,
+      onPublished: (eventType) => this.metrics.recordPublished(eventType),
+      holds: this.processor.publishHolds,
     });
     this.limitReporter = new LimitReporter(sql, () => this.processor.slots.limits(), logger);
     this.messages = new WebhookMessages({ dataSource, redact: rawOptions.redactPayload });

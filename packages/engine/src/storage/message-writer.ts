@@ -18,10 +18,16 @@ export interface MessageToWrite {
 
 export interface WrittenMessage {
   messageId: string;
+  /** Its new deliveries that are due now: for the queue. */
   deliveryIds: string[];
+  /** Its new deliveries written due later because their subscription is held back (see HoldsAtPublish): no job. */
+  heldBack: { subscriptionId: string; until: Date }[];
   deliveryCount: number;
   duplicate: boolean;
 }
+
+/** When each of these subscriptions' new deliveries should first be due; a subscription not in it: now. */
+export type HoldsAtPublish = (subscriptionIds: string[]) => ReadonlyMap<string, Date>;
 
 interface SubscriptionTarget {
   id: string;
@@ -37,6 +43,11 @@ interface PlannedMessage {
   idempotencyKey: string | null;
   deliveries: unknown[][];
 }
+
+// Where a delivery row (DELIVERY_COLUMNS) keeps the values results() reads back.
+const DELIVERY_ID = 0;
+const DELIVERY_SUBSCRIPTION = 2;
+const DELIVERY_NEXT_ATTEMPT = 8;
 
 const MESSAGE_COLUMNS = ['id', 'tenant', 'type', 'payload', 'channels', 'idempotency_key', 'traceparent', 'tracestate', 'created_at'];
 const MESSAGE_TYPES = ['varchar', 'varchar', 'varchar', 'text', 'text', 'varchar', 'varchar', 'varchar', 'bigint'];
@@ -55,11 +66,12 @@ export async function writeMessages(
   manager: EntityManager,
   messages: MessageToWrite[],
   now: Date,
+  holds?: HoldsAtPublish,
 ): Promise<WrittenMessage[]> {
-  const planned = await plan(sql, manager, messages, now);
+  const planned = await plan(sql, manager, messages, now, holds);
   const inserted = await insertMessages(sql, manager, planned);
   await insertRows(sql, sql.tables.delivery, DELIVERY_COLUMNS, planned.filter((m) => inserted.has(m.id)).flatMap((m) => m.deliveries), manager);
-  return results(sql, manager, planned, inserted);
+  return results(sql, manager, planned, inserted, now);
 }
 
 /**
@@ -72,9 +84,10 @@ export async function writeMessagesInOneStatement(
   manager: EntityManager,
   messages: MessageToWrite[],
   now: Date,
+  holds?: HoldsAtPublish,
 ): Promise<WrittenMessage[] | undefined> {
   if (!sql.dialect.writesInOneStatement) return undefined;
-  const planned = await plan(sql, manager, messages, now);
+  const planned = await plan(sql, manager, messages, now, holds);
   const deliveries = planned.flatMap((m) => m.deliveries);
   // Far past this, the chunked path keeps single statements (and their arrays) a sane size.
   if (planned.length * MESSAGE_COLUMNS.length + deliveries.length * DELIVERY_COLUMNS.length > MAX_PARAMETERS) return undefined;
@@ -92,17 +105,18 @@ export async function writeMessagesInOneStatement(
       JOIN message ON message.id = v.message_id)`;
   }
   const { rows } = await sql.prepared<{ id: string }>(`${statement} SELECT id FROM message`, values, manager);
-  return results(sql, manager, planned, new Set(rows.map((row) => row.id)));
+  return results(sql, manager, planned, new Set(rows.map((row) => row.id)), now);
 }
 
-async function plan(sql: SqlRunner, manager: EntityManager, messages: MessageToWrite[], now: Date): Promise<PlannedMessage[]> {
+async function plan(sql: SqlRunner, manager: EntityManager, messages: MessageToWrite[], now: Date, holds?: HoldsAtPublish): Promise<PlannedMessage[]> {
   const at = now.getTime();
   const targets = await activeSubscriptions(sql, manager, [...new Set(messages.map((m) => m.tenant))]);
+  const held = targets.length > 0 && holds ? holds(targets.map((s) => s.id)) : new Map<string, Date>();
   return messages.map((m) => {
     const id = newId('message', at);
     const deliveries = targets
       .filter((s) => s.tenant === m.tenant && matchesAnyFilter(s.events, m.type) && sharesChannel(s.channels, m.channels))
-      .map((s) => [newId('delivery', at), id, s.id, m.tenant, m.type, 'pending', 0, at, at, at, at, m.orderingKey]);
+      .map((s) => [newId('delivery', at), id, s.id, m.tenant, m.type, 'pending', 0, at, held.get(s.id)?.getTime() ?? at, at, at, m.orderingKey]);
     const row = [id, m.tenant, m.type, m.payload, m.channels ? JSON.stringify(m.channels) : null, m.idempotencyKey, m.traceparent, m.tracestate, at];
     return { row, id, tenant: m.tenant, idempotencyKey: m.idempotencyKey, deliveries };
   });
@@ -116,15 +130,21 @@ async function insertMessages(sql: SqlRunner, manager: EntityManager, planned: P
   return inserted;
 }
 
-async function results(sql: SqlRunner, manager: EntityManager, planned: PlannedMessage[], inserted: Set<string>): Promise<WrittenMessage[]> {
+async function results(sql: SqlRunner, manager: EntityManager, planned: PlannedMessage[], inserted: Set<string>, now: Date): Promise<WrittenMessage[]> {
   const written: WrittenMessage[] = [];
   for (const m of planned) {
     if (!inserted.has(m.id)) {
       written.push(await existingMessage(sql, manager, m.tenant, m.idempotencyKey));
       continue;
     }
-    const deliveryIds = m.deliveries.map((d) => d[0] as string);
-    written.push({ messageId: m.id, deliveryIds, deliveryCount: deliveryIds.length, duplicate: false });
+    const deliveryIds: string[] = [];
+    const heldBack: WrittenMessage['heldBack'] = [];
+    for (const d of m.deliveries) {
+      const dueAt = d[DELIVERY_NEXT_ATTEMPT] as number;
+      if (dueAt > now.getTime()) heldBack.push({ subscriptionId: d[DELIVERY_SUBSCRIPTION] as string, until: new Date(dueAt) });
+      else deliveryIds.push(d[DELIVERY_ID] as string);
+    }
+    written.push({ messageId: m.id, deliveryIds, heldBack, deliveryCount: m.deliveries.length, duplicate: false });
   }
   return written;
 }
@@ -161,5 +181,5 @@ async function existingMessage(
     manager,
   );
   if (!row) throw new Error(`Message insert for tenant ${tenant} was ignored without an idempotency conflict.`);
-  return { messageId: row.id, deliveryIds: [], deliveryCount: Number(row.deliveries), duplicate: true };
+  return { messageId: row.id, deliveryIds: [], heldBack: [], deliveryCount: Number(row.deliveries), duplicate: true };
 }

@@ -112,6 +112,14 @@ export class DeliveryProcessor {
   private readonly detached = new Set<Promise<void>>();
   /** Detached deliveries handled in the same turn, whose retries and deferrals go in one enqueue. */
   private late?: { handled: Handled[]; done: Promise<void> };
+  /**
+   * For this process's publisher (PublishHolds): the lanes that would put a job's deliveries back
+   * unclaimed would do the same to a new one, so it is written that way and gets no job.
+   */
+  readonly publishHolds = {
+    holding: (subscriptionIds: string[]) => this.slots.holding(subscriptionIds, HOLD_BACK_AHEAD_MS),
+    held: (subscriptionId: string, count: number, until: Date) => this.slots.heldBack(subscriptionId, count, until),
+  };
 
   constructor(private readonly deps: DeliveryProcessorDeps) {
     const { maxConcurrent, lingerMs } = deps.store.sql.dialect.outcomeWrites;

@@ -250,6 +250,20 @@ describe('SubscriptionSlots', () => {
     expect(s.backlogged(5_000)).toEqual([]);
   });
 
+  it('tells a publish which of its subscriptions are backlogged, and moves the horizon past what it held', async () => {
+    const { clock, slots: s } = slots(2);
+    granted(await s.acquire('sub_slow'));
+    granted(await s.acquire('sub_slow'));
+    granted(await s.acquire('sub_fast'));
+    clock.advance(4_000);
+    const until = new Date(clock.at() + 2_000);
+    expect(s.holding(['sub_slow', 'sub_fast', 'sub_unknown'], 1_000)).toEqual(new Map([['sub_slow', until]]));
+    expect(s.holding(['sub_fast'], 1_000)).toEqual(new Map());
+    expect(s.holding(['sub_slow'], 5_000)).toEqual(new Map());
+    s.heldBack('sub_slow', 4, until); // four new deliveries written due then: the next ones come after them
+    expect(s.holding(['sub_slow'], 1_000)).toEqual(new Map([['sub_slow', new Date(clock.at() + 10_000)]]));
+  });
+
   it('brings forward what it deferred once the endpoint answers fast again with room to spare, and sheds nothing of it', async () => {
     const clock = manualClock();
     const brought: { subscriptionId: string; until: number; limit: number }[] = [];

@@ -179,9 +179,20 @@ export class SubscriptionSlots {
     const held: { subscriptionId: string; until: Date }[] = [];
     for (const [subscriptionId, lane] of this.lanes) {
       if (held.length >= limit) break;
-      if (lane.inFlight.length < lane.limiter.limit || !this.isSlow(lane, now)) continue;
-      const until = this.nextDeferral(lane, now + this.expectedWaitMs(lane, lane.waiting.length, now));
-      if (until - now >= minAheadMs) held.push({ subscriptionId, until: new Date(until) });
+      const until = this.holdUntil(lane, now, minAheadMs);
+      if (until !== undefined) held.push({ subscriptionId, until: new Date(until) });
+    }
+    return held;
+  }
+
+  /** {@link backlogged}, asked of the given subscriptions only: when each one's new deliveries should be due. */
+  holding(subscriptionIds: Iterable<string>, minAheadMs: number): Map<string, Date> {
+    const now = this.now();
+    const held = new Map<string, Date>();
+    for (const subscriptionId of subscriptionIds) {
+      const lane = this.lanes.get(subscriptionId);
+      const until = lane && this.holdUntil(lane, now, minAheadMs);
+      if (until !== undefined) held.set(subscriptionId, new Date(until));
     }
     return held;
   }
@@ -332,6 +343,12 @@ export class SubscriptionSlots {
   private noteDeferred(lane: Lane, until: number, now: number): void {
     lane.deferredUntil = Math.max(lane.deferredUntil, until);
     lane.lastDeferredAt = now;
+  }
+
+  private holdUntil(lane: Lane, now: number, minAheadMs: number): number | undefined {
+    if (lane.inFlight.length < lane.limiter.limit || !this.isSlow(lane, now)) return undefined;
+    const until = this.nextDeferral(lane, now + this.expectedWaitMs(lane, lane.waiting.length, now));
+    return until - now >= minAheadMs ? until : undefined;
   }
 
   private nextDeferral(lane: Lane, earliest: number): number {
