@@ -53,8 +53,11 @@ const MESSAGE_COLUMNS = ['id', 'tenant', 'type', 'payload', 'channels', 'idempot
 const MESSAGE_TYPES = ['varchar', 'varchar', 'varchar', 'text', 'text', 'varchar', 'varchar', 'varchar', 'bigint'];
 const DELIVERY_COLUMNS = ['id', 'message_id', 'subscription_id', 'tenant', 'event_type', 'status', 'attempt_count',
   'series_started_at', 'next_attempt_at', 'created_at', 'updated_at', 'ordering_key'];
-// PostgreSQL cannot infer parameter types inside a row source that feeds an INSERT … SELECT.
-const DELIVERY_TYPES = ['varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'integer', 'bigint', 'bigint', 'bigint', 'bigint', 'varchar'];
+// The columns in which one publish's deliveries differ, and their SQL types (PostgreSQL cannot
+// infer parameter types inside a row source that feeds an INSERT … SELECT).
+const VARYING_DELIVERY_COLUMNS = ['id', 'message_id', 'subscription_id', 'next_attempt_at', 'ordering_key'];
+const VARYING_DELIVERY_TYPES = ['varchar', 'varchar', 'varchar', 'bigint', 'varchar'];
+const VARYING_DELIVERY_INDEXES = VARYING_DELIVERY_COLUMNS.map((column) => DELIVERY_COLUMNS.indexOf(column));
 
 /**
  * Inserts messages and one pending delivery per matching active subscription, with multi-row
@@ -95,14 +98,19 @@ export async function writeMessagesInOneStatement(
   const message = unnestColumns(sql, planned.map((m) => m.row), MESSAGE_TYPES, values);
   let statement = `WITH message AS (
       INSERT INTO ${sql.tables.message} (${MESSAGE_COLUMNS.join(', ')}) SELECT * FROM ${message}
-      ON CONFLICT DO NOTHING RETURNING id)`;
+      ON CONFLICT DO NOTHING RETURNING id, tenant, type)`;
   if (deliveries.length > 0) {
+    // Only what differs between a publish's deliveries travels as arrays (each element is
+    // serialized and parsed); the message gives tenant and type, the rest is one value for all.
     // Deliveries of a message that was not inserted (a repeated idempotency key) are dropped by the join.
-    const delivery = unnestColumns(sql, deliveries, DELIVERY_TYPES, values);
+    const delivery = unnestColumns(sql, deliveries.map((d) => VARYING_DELIVERY_INDEXES.map((index) => d[index])), VARYING_DELIVERY_TYPES, values);
+    values.push(now.getTime());
+    const at = `CAST(${sql.placeholder(values.length)} AS bigint)`;
     statement += `, delivery AS (
       INSERT INTO ${sql.tables.delivery} (${DELIVERY_COLUMNS.join(', ')})
-      SELECT v.* FROM ${delivery} AS v (${DELIVERY_COLUMNS.join(', ')})
-      JOIN message ON message.id = v.message_id)`;
+      SELECT v.id, v.message_id, v.subscription_id, message.tenant, message.type, 'pending', 0, ${at}, v.next_attempt_at, ${at}, ${at}, v.ordering_key
+        FROM ${delivery} AS v (${VARYING_DELIVERY_COLUMNS.join(', ')})
+        JOIN message ON message.id = v.message_id)`;
   }
   const { rows } = await sql.prepared<{ id: string }>(`${statement} SELECT id FROM message`, values, manager);
   return results(sql, manager, planned, new Set(rows.map((row) => row.id)), now);
