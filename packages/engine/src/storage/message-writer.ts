@@ -18,12 +18,19 @@ export interface MessageToWrite {
 
 export interface WrittenMessage {
   messageId: string;
-  /** Its new deliveries that are due now: for the queue. */
-  deliveryIds: string[];
-  /** Its new deliveries written due later because their subscription is held back (see HoldsAtPublish): no job. */
-  heldBack: { subscriptionId: string; until: Date }[];
+  /**
+   * Its new deliveries, each with its subscription; `heldUntil` when it was written due later
+   * because its subscription is held back (see HoldsAtPublish): those get no job.
+   */
+  deliveries: NewDelivery[];
   deliveryCount: number;
   duplicate: boolean;
+}
+
+export interface NewDelivery {
+  id: string;
+  subscriptionId: string;
+  heldUntil?: Date;
 }
 
 /** When each of these subscriptions' new deliveries should first be due; a subscription not in it: now. */
@@ -145,14 +152,12 @@ async function results(sql: SqlRunner, manager: EntityManager, planned: PlannedM
       written.push(await existingMessage(sql, manager, m.tenant, m.idempotencyKey));
       continue;
     }
-    const deliveryIds: string[] = [];
-    const heldBack: WrittenMessage['heldBack'] = [];
-    for (const d of m.deliveries) {
+    const deliveries = m.deliveries.map((d): NewDelivery => {
+      const delivery = { id: d[DELIVERY_ID] as string, subscriptionId: d[DELIVERY_SUBSCRIPTION] as string };
       const dueAt = d[DELIVERY_NEXT_ATTEMPT] as number;
-      if (dueAt > now.getTime()) heldBack.push({ subscriptionId: d[DELIVERY_SUBSCRIPTION] as string, until: new Date(dueAt) });
-      else deliveryIds.push(d[DELIVERY_ID] as string);
-    }
-    written.push({ messageId: m.id, deliveryIds, heldBack, deliveryCount: m.deliveries.length, duplicate: false });
+      return dueAt > now.getTime() ? { ...delivery, heldUntil: new Date(dueAt) } : delivery;
+    });
+    written.push({ messageId: m.id, deliveries, deliveryCount: deliveries.length, duplicate: false });
   }
   return written;
 }
@@ -189,5 +194,5 @@ async function existingMessage(
     manager,
   );
   if (!row) throw new Error(`Message insert for tenant ${tenant} was ignored without an idempotency conflict.`);
-  return { messageId: row.id, deliveryIds: [], heldBack: [], deliveryCount: Number(row.deliveries), duplicate: true };
+  return { messageId: row.id, deliveries: [], deliveryCount: Number(row.deliveries), duplicate: true };
 }
