@@ -51,11 +51,6 @@ interface PlannedMessage {
   deliveries: unknown[][];
 }
 
-// Where a delivery row (DELIVERY_COLUMNS) keeps the values results() reads back.
-const DELIVERY_ID = 0;
-const DELIVERY_SUBSCRIPTION = 2;
-const DELIVERY_NEXT_ATTEMPT = 8;
-
 const MESSAGE_COLUMNS = ['id', 'tenant', 'type', 'payload', 'channels', 'idempotency_key', 'traceparent', 'tracestate', 'created_at'];
 const MESSAGE_TYPES = ['varchar', 'varchar', 'varchar', 'text', 'text', 'varchar', 'varchar', 'varchar', 'bigint'];
 const DELIVERY_COLUMNS = ['id', 'message_id', 'subscription_id', 'tenant', 'event_type', 'status', 'attempt_count',
@@ -65,6 +60,10 @@ const DELIVERY_COLUMNS = ['id', 'message_id', 'subscription_id', 'tenant', 'even
 const VARYING_DELIVERY_COLUMNS = ['id', 'message_id', 'subscription_id', 'next_attempt_at', 'ordering_key'];
 const VARYING_DELIVERY_TYPES = ['varchar', 'varchar', 'varchar', 'bigint', 'varchar'];
 const VARYING_DELIVERY_INDEXES = VARYING_DELIVERY_COLUMNS.map((column) => DELIVERY_COLUMNS.indexOf(column));
+// Where a delivery row keeps the values results() reads back.
+const DELIVERY_ID = DELIVERY_COLUMNS.indexOf('id');
+const DELIVERY_SUBSCRIPTION = DELIVERY_COLUMNS.indexOf('subscription_id');
+const DELIVERY_NEXT_ATTEMPT = DELIVERY_COLUMNS.indexOf('next_attempt_at');
 
 /**
  * Inserts messages and one pending delivery per matching active subscription, with multi-row
