@@ -1,5 +1,5 @@
 'use strict';
-// `npm run bench [-- --quick] [-- --only=throughput,latency] [-- --systems=hookline-pg] [-- --cpu-prof]`
+// `npm run bench [-- --quick] [-- --only=throughput,latency] [-- --systems=hookline-pg] [-- --repeat=3] [-- --cpu-prof]`
 // Starts the receiver process, runs every scenario against every system in a fresh child process
 // (baselines in the same run, against the same receiver), then prints a table and writes
 // bench/results/<date>.json, bench/results/latest.json and bench/results/latest.svg.
@@ -13,6 +13,7 @@ const { LoadMonitor } = require('./lib/load-monitor');
 const { summarize } = require('./lib/summarize');
 const { renderTable } = require('./lib/table');
 const { renderSvg } = require('./lib/chart');
+const { medianRun, renderSpread } = require('./lib/repeats');
 const { packageVersions } = require('./lib/versions');
 const { LANES } = require('./lib/systems');
 
@@ -28,6 +29,7 @@ function parseArgs(argv) {
     only: value('only')?.split(',') ?? SCENARIOS,
     systems: value('systems')?.split(','),
     cpuProf: argv.includes('--cpu-prof'),
+    repeat: Math.max(1, Math.floor(Number(value('repeat') ?? 1)) || 1),
   };
 }
 
@@ -76,44 +78,47 @@ async function cleanUp(resources) {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const mode = args.quick ? 'quick' : 'full';
-  const runDeadline = Date.now() + RUN_LIMIT_MS[mode];
+  const runDeadline = Date.now() + RUN_LIMIT_MS[mode] * args.repeat;
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const startedAt = new Date();
   const monitor = new LoadMonitor();
   monitor.start();
-  console.log(`Hookline bench (${mode}) on ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`Hookline bench (${mode}${args.repeat > 1 ? `, each row ${args.repeat} times` : ''}) on ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log('Everything shares this machine: receiver, senders, PostgreSQL and Redis compete for the same cores.');
 
   const { child: receiverChild, ports } = await startReceiver();
   const receiver = new ReceiverClient(ports);
-  const results = {};
+  const runs = {};
   try {
-    for (const id of args.only) {
-      const scenario = require(`./scenarios/${id}`);
-      const systems = args.systems ?? scenario.systems(args.quick);
-      results[id] = {};
-      for (const system of systems) {
-        const left = runDeadline - Date.now();
-        if (left < 5_000) {
-          results[id][system] = { error: 'skipped: the run time limit was reached' };
-          continue;
+    for (let round = 1; round <= args.repeat; round += 1) {
+      for (const id of args.only) {
+        const scenario = require(`./scenarios/${id}`);
+        const systems = args.systems ?? scenario.systems(args.quick);
+        runs[id] ??= {};
+        for (const system of systems) {
+          const record = (run) => (runs[id][system] ??= []).push(run);
+          const left = runDeadline - Date.now();
+          if (left < 5_000) {
+            record({ error: 'skipped: the run time limit was reached' });
+            continue;
+          }
+          const resources = { ...uniqueNames(), sqlitePath: path.join(os.tmpdir(), `hlbench-${process.pid}-${Date.now()}.sqlite`) };
+          console.log(`- ${id} / ${system}${args.repeat > 1 ? ` (round ${round} of ${args.repeat})` : ''}`);
+          const window = monitor.window();
+          const receiverCpuBefore = (await receiver.processInfo()).cpu;
+          const outcome = await runChild(
+            { scenario: id, system, quick: args.quick, receiver: ports, resources },
+            { limitMs: Math.min(scenario.timeLimitMs(args.quick), left), cpuProf: args.cpuProf },
+          );
+          const receiverCpu = (await receiver.processInfo()).cpu;
+          const load = window.end();
+          load.receiver_cpu_seconds = Math.round((receiverCpu.user + receiverCpu.system - receiverCpuBefore.user - receiverCpuBefore.system) / 1e4) / 100;
+          const benchCpu = (outcome.figures?.cpu_seconds ?? 0) + load.receiver_cpu_seconds;
+          load.busy_share_other = Math.max(0, Math.round((load.busy_share - benchCpu / (os.cpus().length * load.seconds)) * 1000) / 1000);
+          await cleanUp(resources);
+          record(outcome.error ? { error: outcome.error, load } : { ...outcome.figures, load });
+          if (outcome.error) console.log(`  ERROR: ${outcome.error.split('\n').slice(0, 3).join(' | ')}`);
         }
-        const resources = { ...uniqueNames(), sqlitePath: path.join(os.tmpdir(), `hlbench-${process.pid}-${Date.now()}.sqlite`) };
-        console.log(`- ${id} / ${system}`);
-        const window = monitor.window();
-        const receiverCpuBefore = (await receiver.processInfo()).cpu;
-        const outcome = await runChild(
-          { scenario: id, system, quick: args.quick, receiver: ports, resources },
-          { limitMs: Math.min(scenario.timeLimitMs(args.quick), left), cpuProf: args.cpuProf },
-        );
-        const receiverCpu = (await receiver.processInfo()).cpu;
-        const load = window.end();
-        load.receiver_cpu_seconds = Math.round((receiverCpu.user + receiverCpu.system - receiverCpuBefore.user - receiverCpuBefore.system) / 1e4) / 100;
-        const benchCpu = (outcome.figures?.cpu_seconds ?? 0) + load.receiver_cpu_seconds;
-        load.busy_share_other = Math.max(0, Math.round((load.busy_share - benchCpu / (os.cpus().length * load.seconds)) * 1000) / 1000);
-        await cleanUp(resources);
-        results[id][system] = outcome.error ? { error: outcome.error, load } : { ...outcome.figures, load };
-        if (outcome.error) console.log(`  ERROR: ${outcome.error.split('\n').slice(0, 3).join(' | ')}`);
       }
     }
   } finally {
@@ -121,9 +126,15 @@ async function main() {
     monitor.stop();
   }
 
+  const results = {};
+  for (const [id, bySystem] of Object.entries(runs)) {
+    const { key } = require(`./scenarios/${id}`).metric;
+    results[id] = Object.fromEntries(Object.entries(bySystem).map(([system, all]) => [system, medianRun(all, key)]));
+  }
   const report = {
     date: startedAt.toISOString(),
     mode,
+    repeat: args.repeat,
     machine: {
       cores: os.cpus().length,
       cpu_model: os.cpus()[0]?.model,
@@ -147,6 +158,7 @@ async function main() {
   fs.writeFileSync(path.join(RESULTS_DIR, 'latest.svg'), renderSvg(report));
   console.log('');
   console.log(renderTable(report));
+  if (args.repeat > 1) console.log(`\nEach row is its median run of ${args.repeat}:\n${renderSpread(report)}`);
   console.log(`\nWrote bench/results/${stamp}.json, latest.json and latest.svg`);
 }
 
