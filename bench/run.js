@@ -75,6 +75,26 @@ async function cleanUp(resources) {
   for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${resources.sqlitePath}${suffix}`, { force: true });
 }
 
+/** One scenario against one system in a fresh child, with the machine's load while it ran; cleans up after. */
+async function runRow({ id, system, scenario, args, receiver, ports, monitor, left, label }) {
+  const resources = { ...uniqueNames(), sqlitePath: path.join(os.tmpdir(), `hlbench-${process.pid}-${Date.now()}.sqlite`) };
+  console.log(`- ${id} / ${system}${label}`);
+  const window = monitor.window();
+  const receiverCpuBefore = (await receiver.processInfo()).cpu;
+  const outcome = await runChild(
+    { scenario: id, system, quick: args.quick, receiver: ports, resources },
+    { limitMs: Math.min(scenario.timeLimitMs(args.quick), left), cpuProf: args.cpuProf },
+  );
+  const receiverCpu = (await receiver.processInfo()).cpu;
+  const load = window.end();
+  load.receiver_cpu_seconds = Math.round((receiverCpu.user + receiverCpu.system - receiverCpuBefore.user - receiverCpuBefore.system) / 1e4) / 100;
+  const benchCpu = (outcome.figures?.cpu_seconds ?? 0) + load.receiver_cpu_seconds;
+  load.busy_share_other = Math.max(0, Math.round((load.busy_share - benchCpu / (os.cpus().length * load.seconds)) * 1000) / 1000);
+  await cleanUp(resources);
+  if (outcome.error) console.log(`  ERROR: ${outcome.error.split('\n').slice(0, 3).join(' | ')}`);
+  return outcome.error ? { error: outcome.error, load } : { ...outcome.figures, load };
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const mode = args.quick ? 'quick' : 'full';
@@ -102,22 +122,7 @@ async function main() {
             record({ error: 'skipped: the run time limit was reached' });
             continue;
           }
-          const resources = { ...uniqueNames(), sqlitePath: path.join(os.tmpdir(), `hlbench-${process.pid}-${Date.now()}.sqlite`) };
-          console.log(`- ${id} / ${system}${args.repeat > 1 ? ` (round ${round} of ${args.repeat})` : ''}`);
-          const window = monitor.window();
-          const receiverCpuBefore = (await receiver.processInfo()).cpu;
-          const outcome = await runChild(
-            { scenario: id, system, quick: args.quick, receiver: ports, resources },
-            { limitMs: Math.min(scenario.timeLimitMs(args.quick), left), cpuProf: args.cpuProf },
-          );
-          const receiverCpu = (await receiver.processInfo()).cpu;
-          const load = window.end();
-          load.receiver_cpu_seconds = Math.round((receiverCpu.user + receiverCpu.system - receiverCpuBefore.user - receiverCpuBefore.system) / 1e4) / 100;
-          const benchCpu = (outcome.figures?.cpu_seconds ?? 0) + load.receiver_cpu_seconds;
-          load.busy_share_other = Math.max(0, Math.round((load.busy_share - benchCpu / (os.cpus().length * load.seconds)) * 1000) / 1000);
-          await cleanUp(resources);
-          record(outcome.error ? { error: outcome.error, load } : { ...outcome.figures, load });
-          if (outcome.error) console.log(`  ERROR: ${outcome.error.split('\n').slice(0, 3).join(' | ')}`);
+          record(await runRow({ id, system, scenario, args, receiver, ports, monitor, left, label: args.repeat > 1 ? ` (round ${round} of ${args.repeat})` : '' }));
         }
       }
     }

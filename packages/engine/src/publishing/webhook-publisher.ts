@@ -40,20 +40,32 @@ export interface PublishHolds {
 
 const MAX_MESSAGES_PER_STATEMENT = 1_000;
 
-/**
- * The ids of the deliveries due now, one subscription's after another's (publish order kept within
- * each): the queue cuts them into jobs in this order, so a job mostly serves one endpoint, and
- * one endpoint held back does not leave the others' jobs half empty.
- */
-function dueBySubscription(written: WrittenMessage[]): string[] {
-  const bySubscription = new Map<string, string[]>();
-  for (const { id, subscriptionId, heldUntil } of written.flatMap((w) => w.deliveries)) {
-    if (heldUntil) continue;
-    const ids = bySubscription.get(subscriptionId);
+/** A publish's new deliveries, sorted in one pass into what goes to the queue and what was held back. */
+interface NewDeliveries {
+  /**
+   * The ids of those due now, one subscription's after another's (publish order kept within each):
+   * the queue cuts them into jobs in this order, so a job mostly serves one endpoint, and one
+   * endpoint held back does not leave the others' jobs half empty.
+   */
+  due: string[];
+  /** Per held subscription: how many were written due later, and the latest of those times. */
+  held: Map<string, { count: number; until: Date }>;
+}
+
+function sortNew(written: WrittenMessage[]): NewDeliveries {
+  const dueBySubscription = new Map<string, string[]>();
+  const held: NewDeliveries['held'] = new Map();
+  for (const { id, subscriptionId, heldUntil: until } of written.flatMap((w) => w.deliveries)) {
+    if (until) {
+      const seen = held.get(subscriptionId);
+      held.set(subscriptionId, { count: (seen?.count ?? 0) + 1, until: seen && seen.until > until ? seen.until : until });
+      continue;
+    }
+    const ids = dueBySubscription.get(subscriptionId);
     if (ids) ids.push(id);
-    else bySubscription.set(subscriptionId, [id]);
+    else dueBySubscription.set(subscriptionId, [id]);
   }
-  return [...bySubscription.values()].flat();
+  return { due: [...dueBySubscription.values()].flat(), held };
 }
 
 /**
@@ -98,11 +110,11 @@ export class WebhookPublisher {
     let written: WrittenMessage[];
     if (host?.queryRunner?.isTransactionActive) {
       written = await this.stored(messages.length, () => write(host));
-      const deliveryIds = dueBySubscription(written);
+      const { due, held } = sortNew(written);
       this.deps.afterCommit.register(host.queryRunner, async () => {
         this.countPublished(messages, written);
-        this.noteHeld(written);
-        if (deliveryIds.length > 0) await this.deps.enqueuer.enqueueNew(deliveryIds);
+        this.noteHeld(held);
+        if (due.length > 0) await this.deps.enqueuer.enqueueNew(due);
       });
     } else {
       const manager = host ?? this.deps.dataSource.manager;
@@ -122,8 +134,9 @@ export class WebhookPublisher {
         throw error;
       }
       this.countPublished(messages, written);
-      this.noteHeld(written);
-      await this.deps.enqueuer.enqueueNew(dueBySubscription(written), joined);
+      const { due, held } = sortNew(written);
+      this.noteHeld(held);
+      await this.deps.enqueuer.enqueueNew(due, joined);
     }
     return written;
   }
@@ -138,13 +151,7 @@ export class WebhookPublisher {
   }
 
   /** Tells the worker how many new deliveries each held subscription got, and the latest they are due. */
-  private noteHeld(written: WrittenMessage[]): void {
-    const held = new Map<string, { count: number; until: Date }>();
-    for (const { subscriptionId, heldUntil: until } of written.flatMap((w) => w.deliveries)) {
-      if (!until) continue;
-      const seen = held.get(subscriptionId);
-      held.set(subscriptionId, { count: (seen?.count ?? 0) + 1, until: seen && seen.until > until ? seen.until : until });
-    }
+  private noteHeld(held: NewDeliveries['held']): void {
     for (const [subscriptionId, { count, until }] of held) this.deps.holds?.held(subscriptionId, count, until);
   }
 
