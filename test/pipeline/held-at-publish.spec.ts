@@ -27,10 +27,17 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('publishi
     await eventually(() => t.runtime.processor.publishHolds.holding([slowSubscription.id]).size === 1, 20_000);
 
     const enqueued: string[] = [];
-    const enqueueNew = t.runtime.enqueuer.enqueueNew.bind(t.runtime.enqueuer);
-    t.runtime.enqueuer.enqueueNew = (ids, ...rest) => {
-      enqueued.push(...ids);
-      return enqueueNew(ids, ...rest);
+    const enqueueNew = t.runtime.enqueuer.enqueueNewBySubscription.bind(t.runtime.enqueuer);
+    t.runtime.enqueuer.enqueueNewBySubscription = (groups, ...rest) => {
+      enqueued.push(...groups.flatMap((group) => group.deliveryIds));
+      return enqueueNew(groups, ...rest);
+    };
+    // What each claim was asked to hold back: the fast endpoint's jobs name it, so not the slow one.
+    const claims: { ids: string[]; held: string[] }[] = [];
+    const claimWorkHolding = t.runtime.store.claimWorkHolding.bind(t.runtime.store);
+    t.runtime.store.claimWorkHolding = (ids, holds, ...rest) => {
+      claims.push({ ids, held: holds.map((hold) => hold.subscriptionId) });
+      return claimWorkHolding(ids, holds, ...rest);
     };
     const later = (from: number) =>
       Array.from({ length: LATER }, (_, i) => ({ type: 'points.earned', data: { customer_id: `later${from + i}`, amount: 1 }, tenant: shop }));
@@ -51,6 +58,8 @@ describe.each(ALL_DRIVERS.map((make) => [make().name, make] as const))('publishi
       expect(enqueued).not.toContain(row.id);
     }
     for (const row of due) expect(enqueued).toContain(row.id);
+    await eventually(() => due.every((row) => claims.some((claim) => claim.ids.includes(row.id))), 20_000);
+    for (const claim of claims.filter((c) => due.some((row) => c.ids.includes(row.id)))) expect(claim.held).toEqual([]);
 
     slow = false;
     await eventually(async () => {

@@ -2,7 +2,7 @@ import { isHooklineError, type EventCatalog, type Clock } from '@hookline/core';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SqlRunner } from '../storage/sql-runner';
 import type { AfterCommitHooks } from './after-commit';
-import type { DeliveryEnqueuer } from '../queue/delivery-enqueuer';
+import type { DeliveryEnqueuer, SubscriptionDeliveries } from '../queue/delivery-enqueuer';
 import { writeMessages, writeMessagesInOneStatement, type HoldsAtPublish, type MessageToWrite, type WrittenMessage } from '../storage/message-writer';
 import { InvalidPublishOptionsError, PayloadTooLargeError, PublishNotStoredError } from './publish-errors';
 import type { PublishInput, PublishOptions, PublishResult } from './publish-types';
@@ -43,11 +43,11 @@ const MAX_MESSAGES_PER_STATEMENT = 1_000;
 /** A publish's new deliveries, sorted in one pass into what goes to the queue and what was held back. */
 interface NewDeliveries {
   /**
-   * The ids of those due now, one subscription's after another's (publish order kept within each):
-   * the queue cuts them into jobs in this order, so a job mostly serves one endpoint, and one
+   * Those due now, one subscription's after another's (publish order kept within each): the queue
+   * cuts them into jobs in this order, so a job mostly serves one endpoint and names it, and one
    * endpoint held back does not leave the others' jobs half empty.
    */
-  due: string[];
+  due: SubscriptionDeliveries[];
   /** Per held subscription: how many were written due later, and the latest of those times. */
   held: Map<string, { count: number; until: Date }>;
 }
@@ -65,7 +65,7 @@ function sortNew(written: WrittenMessage[]): NewDeliveries {
     if (ids) ids.push(id);
     else dueBySubscription.set(subscriptionId, [id]);
   }
-  return { due: [...dueBySubscription.values()].flat(), held };
+  return { due: [...dueBySubscription].map(([subscriptionId, deliveryIds]) => ({ subscriptionId, deliveryIds })), held };
 }
 
 /**
@@ -114,7 +114,7 @@ export class WebhookPublisher {
       this.deps.afterCommit.register(host.queryRunner, async () => {
         this.countPublished(messages, written);
         this.noteHeld(held);
-        if (due.length > 0) await this.deps.enqueuer.enqueueNew(due);
+        if (due.length > 0) await this.deps.enqueuer.enqueueNewBySubscription(due);
       });
     } else {
       const manager = host ?? this.deps.dataSource.manager;
@@ -136,7 +136,7 @@ export class WebhookPublisher {
       this.countPublished(messages, written);
       const { due, held } = sortNew(written);
       this.noteHeld(held);
-      await this.deps.enqueuer.enqueueNew(due, joined);
+      await this.deps.enqueuer.enqueueNewBySubscription(due, joined);
     }
     return written;
   }

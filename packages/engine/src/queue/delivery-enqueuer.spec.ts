@@ -32,6 +32,52 @@ describe('DeliveryEnqueuer', () => {
     await Promise.all(later);
   });
 
+  it('names the subscriptions of each job cut from known groups, and none in a job that also holds unknown ones', async () => {
+    const { queue, calls, release } = recordingQueue();
+    const enqueuer = new DeliveryEnqueuer(queue, 3, logger);
+    const done = enqueuer.enqueueNewBySubscription([
+      { subscriptionId: 'sub_a', deliveryIds: ['a1', 'a2', 'a3', 'a4'] },
+      { subscriptionId: 'sub_b', deliveryIds: ['b1'] },
+    ]);
+    release();
+    await done;
+    expect(calls[0]).toEqual([
+      { deliveryIds: ['a1', 'a2', 'a3'], key: 'a1:0', subscriptionIds: ['sub_a'] },
+      { deliveryIds: ['a4', 'b1'], key: 'a4:0', subscriptionIds: ['sub_a', 'sub_b'] },
+    ]);
+    const held = enqueuer.enqueueNewBySubscription([{ subscriptionId: 'sub_c', deliveryIds: ['c1'] }]);
+    const later = [held, enqueuer.enqueueNew(['x1', 'x2', 'x3']), enqueuer.enqueueNewBySubscription([{ subscriptionId: 'sub_d', deliveryIds: ['d1'] }])];
+    release();
+    await held;
+    expect(calls[1]).toEqual([{ deliveryIds: ['c1'], key: 'c1:0', subscriptionIds: ['sub_c'] }]);
+    release();
+    await Promise.all(later);
+    // Ids the caller knew nothing about make their jobs unnamed: a worker then checks every subscription.
+    expect(calls[2]).toEqual([
+      { deliveryIds: ['x1', 'x2', 'x3'], key: 'x1:0' },
+      { deliveryIds: ['d1'], key: 'd1:0', subscriptionIds: ['sub_d'] },
+    ]);
+  });
+
+  it('puts a later group\'s subscriptions on each of its jobs, and none on a group that did not name them', async () => {
+    const { queue, calls, release } = recordingQueue();
+    const enqueuer = new DeliveryEnqueuer(queue, 2, logger);
+    const done = enqueuer.enqueueLater(
+      [
+        { deliveryIds: ['r1', 'r2', 'r3'], delayMs: 500, subscriptionIds: ['sub_a'] },
+        { deliveryIds: ['r4'], delayMs: 900 },
+      ],
+      'retry1',
+    );
+    release();
+    await done;
+    expect(calls[0]).toEqual([
+      { deliveryIds: ['r1', 'r2'], key: 'r1:retry1', delayMs: 500, subscriptionIds: ['sub_a'] },
+      { deliveryIds: ['r3'], key: 'r3:retry1', delayMs: 500, subscriptionIds: ['sub_a'] },
+      { deliveryIds: ['r4'], key: 'r4:retry1', delayMs: 900 },
+    ]);
+  });
+
   it('logs a refused enqueue and resolves: the rows are committed and the sweeper will find them', async () => {
     const { queue, release } = recordingQueue(true);
     const enqueuer = new DeliveryEnqueuer(queue, 50, logger);

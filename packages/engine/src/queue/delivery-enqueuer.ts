@@ -4,8 +4,21 @@ export interface EnqueuerLogger {
   warn(message: string): void;
 }
 
-interface Waiting {
+/** New deliveries of one subscription, when the caller knows it: their jobs then name it (DeliveryJob.subscriptionIds). */
+export interface SubscriptionDeliveries {
+  subscriptionId: string;
   deliveryIds: string[];
+}
+
+/** Deliveries due together later; `subscriptionIds` (all of theirs, when known) go on each of their jobs. */
+export interface LaterGroup {
+  deliveryIds: string[];
+  delayMs: number;
+  subscriptionIds?: string[];
+}
+
+interface Waiting {
+  groups: { subscriptionId?: string; deliveryIds: string[] }[];
   done(): void;
 }
 
@@ -56,12 +69,21 @@ export class DeliveryEnqueuer {
    * announce) is called once they wait for their job, so a job waits only for other publishes.
    */
   enqueueNew(deliveryIds: string[], joined?: () => void): Promise<void> {
-    if (deliveryIds.length === 0) {
+    return this.enqueueGroups([{ deliveryIds }], joined);
+  }
+
+  /** {@link enqueueNew} for deliveries whose subscriptions are known; groups are kept in order. */
+  enqueueNewBySubscription(groups: SubscriptionDeliveries[], joined?: () => void): Promise<void> {
+    return this.enqueueGroups(groups, joined);
+  }
+
+  private enqueueGroups(groups: Waiting['groups'], joined: (() => void) | undefined): Promise<void> {
+    if (groups.every((group) => group.deliveryIds.length === 0)) {
       joined?.();
       return Promise.resolve();
     }
     return new Promise((done) => {
-      this.waiting.push({ deliveryIds, done });
+      this.waiting.push({ groups, done });
       joined?.();
       this.sendWaiting();
     });
@@ -85,12 +107,7 @@ export class DeliveryEnqueuer {
   private send(): void {
     const waiting = this.waiting;
     this.waiting = [];
-    const ids = waiting.flatMap((w) => w.deliveryIds);
-    const jobs: DeliveryJob[] = [];
-    for (let start = 0; start < ids.length; start += this.batchSize) {
-      const batch = ids.slice(start, start + this.batchSize);
-      jobs.push({ deliveryIds: batch, key: `${batch[0]}:0` });
-    }
+    const jobs = cutIntoJobs(waiting.flatMap((w) => w.groups), this.batchSize);
     this.sending = true;
     void this.safely(jobs.length, () => this.queue.enqueue(jobs)).then(() => {
       this.sending = false;
@@ -117,12 +134,12 @@ export class DeliveryEnqueuer {
    * Deliveries due later (retries, deferrals), in groups due together: each group travels in jobs
    * of `batchSize`, delayed by the group's `delayMs`. `tag` keeps the keys apart from other jobs.
    */
-  async enqueueLater(groups: { deliveryIds: string[]; delayMs: number }[], tag: string): Promise<void> {
+  async enqueueLater(groups: LaterGroup[], tag: string): Promise<void> {
     const jobs: DeliveryJob[] = [];
-    for (const group of groups) {
-      for (let start = 0; start < group.deliveryIds.length; start += this.batchSize) {
-        const ids = group.deliveryIds.slice(start, start + this.batchSize);
-        jobs.push({ deliveryIds: ids, key: `${ids[0]}:${tag}`, delayMs: group.delayMs });
+    for (const { deliveryIds, delayMs, subscriptionIds } of groups) {
+      for (let start = 0; start < deliveryIds.length; start += this.batchSize) {
+        const ids = deliveryIds.slice(start, start + this.batchSize);
+        jobs.push({ deliveryIds: ids, key: `${ids[0]}:${tag}`, delayMs, ...(subscriptionIds && { subscriptionIds }) });
       }
     }
     if (jobs.length > 0) await this.safely(jobs.length, () => this.queue.enqueue(jobs));
@@ -137,4 +154,32 @@ export class DeliveryEnqueuer {
       );
     }
   }
+}
+
+/**
+ * Cuts groups, in order, into jobs of `batchSize` first attempts; a job names its subscriptions
+ * only if every group in it knew its own.
+ */
+function cutIntoJobs(groups: Waiting['groups'], batchSize: number): DeliveryJob[] {
+  const jobs: DeliveryJob[] = [];
+  let ids: string[] = [];
+  let subscriptions: Set<string> | undefined = new Set();
+  const close = () => {
+    if (ids.length === 0) return;
+    jobs.push({ deliveryIds: ids, key: `${ids[0]}:0`, ...(subscriptions && { subscriptionIds: [...subscriptions] }) });
+    ids = [];
+    subscriptions = new Set();
+  };
+  for (const { subscriptionId, deliveryIds } of groups) {
+    for (let start = 0; start < deliveryIds.length; ) {
+      const taken = deliveryIds.slice(start, start + batchSize - ids.length);
+      ids.push(...taken);
+      start += taken.length;
+      if (subscriptionId === undefined) subscriptions = undefined;
+      else subscriptions?.add(subscriptionId);
+      if (ids.length === batchSize) close();
+    }
+  }
+  close();
+  return jobs;
 }

@@ -6,13 +6,21 @@
 export interface DeliveryJob {
   /** Deliveries to attempt in this job; a publish batch's first attempts travel together. */
   deliveryIds: string[];
+  /**
+   * The subscriptions those deliveries belong to (all of them, perhaps more), when the sender knew
+   * them: a publish, a retry or deferral, a resumed endpoint. The worker then holds back only these
+   * endpoints' rows instead of asking about every backed-up one. Absent (a sweep, a resend): any
+   * subscription may be in the job.
+   */
+  subscriptionIds?: string[];
   /** Wait this long before the job becomes runnable. */
   delayMs?: number;
   /** While a job with this key is waiting, delayed or running, adding another with it is a no-op. */
   key: string;
 }
 
-export type DeliveryJobHandler = (deliveryIds: string[]) => Promise<void>;
+/** `subscriptionIds`: every subscription of the deliveries, or undefined when not known (see DeliveryJob). */
+export type DeliveryJobHandler = (deliveryIds: string[], subscriptionIds?: string[]) => Promise<void>;
 
 export interface QueueCounts {
   waiting: number;

@@ -78,6 +78,19 @@ export function describeDeliveryQueueContract(driver: string, createQueue: Queue
       );
     });
 
+    it('hands the handler the subscriptions a job names, and none for a job that names none', async () => {
+      const runs = new Map<string, string[] | undefined>();
+      await queue.startWorker(async (ids, subscriptionIds) => void runs.set(ids.join(','), subscriptionIds), { concurrency: 1 });
+      await queue.enqueue([
+        { key: 'named', deliveryIds: ['dlv_n1', 'dlv_n2'], subscriptionIds: ['sub_1', 'sub_2'] },
+        { key: 'unnamed', deliveryIds: ['dlv_u1'] },
+      ]);
+      await eventually('both ran', () => runs.size === 2);
+      expect(runs.get('dlv_n1,dlv_n2')).toEqual(['sub_1', 'sub_2']);
+      expect(runs.has('dlv_u1')).toBe(true);
+      expect(runs.get('dlv_u1')).toBeUndefined();
+    });
+
     it('keeps jobs enqueued before the worker starts until it does', async () => {
       const seen: string[] = [];
       await queue.enqueue([job('dlv_early_1'), job('dlv_early_2')]);

@@ -198,7 +198,7 @@ export class HooklineRuntime {
       this.workerStarted = true;
       this.stalls.start();
       // Attempts still running after a second go on without their job: slow endpoints keep no slots.
-      await this.queue.startWorker((ids) => this.processor.process(ids, { detachAfterMs: 1_000 }), {
+      await this.queue.startWorker((ids, subscriptionIds) => this.processor.process(ids, { detachAfterMs: 1_000, subscriptionIds }), {
         concurrency: this.options.worker.concurrency,
       });
     }

@@ -179,7 +179,7 @@ export class WebhookSubscriptions {
       },
       { id: subscriptionId, now },
     );
-    await this.deps.enqueuer.enqueueNew(rows.map((r) => r.id));
+    await this.deps.enqueuer.enqueueNewBySubscription([{ subscriptionId, deliveryIds: rows.map((r) => r.id) }]);
   }
 
   private async find(id: string, scope: TenantScope): Promise<WebhookSubscriptionEntity> {

@@ -1,6 +1,6 @@
 import { generateSecret, ManualClock, systemClock, type Clock, type DeliveryOutcome, type WebhookRequest } from '@hookline/core';
 import { ProfileRegistry } from '../options/profile-registry';
-import type { DeliveryEnqueuer } from '../queue/delivery-enqueuer';
+import type { DeliveryEnqueuer, LaterGroup } from '../queue/delivery-enqueuer';
 import { SecretCipher } from '../secrets/secret-cipher';
 import { SubscriptionHeaders } from '../secrets/subscription-headers';
 import type { SubscriptionSecrets } from '../secrets/subscription-secrets';
@@ -54,7 +54,7 @@ function processor(
       return new Set([...batch.attempts, ...batch.deferred, ...batch.parked].map((r) => r.deliveryId));
     },
   } as unknown as DeliveryStore;
-  const enqueueLater = jest.fn(async (_groups: { deliveryIds: string[]; delayMs: number }[], _tag: string) => undefined);
+  const enqueueLater = jest.fn(async (_groups: LaterGroup[], _tag: string) => undefined);
   const events = { emit: jest.fn() };
   const onRateLimited = jest.fn();
   const p = new DeliveryProcessor({
@@ -161,13 +161,14 @@ describe('DeliveryProcessor', () => {
     expect(attempted()).toEqual(['dlv_a']);
   });
 
-  it('schedules the retries of failed attempts that fall due together as one job, none before it is due', async () => {
-    const { p, enqueueLater } = processor([work('dlv_a', 'sub_a'), work('dlv_b', 'sub_a')], async () => ({ ok: false, statusCode: 503, durationMs: 1 }));
+  it('schedules the retries of failed attempts that fall due together as one job naming their subscriptions, none before it is due', async () => {
+    const { p, enqueueLater } = processor([work('dlv_a', 'sub_a'), work('dlv_b', 'sub_b'), work('dlv_c', 'sub_a')], async () => ({ ok: false, statusCode: 503, durationMs: 1 }));
     const before = Date.now();
-    await p.process(['dlv_a', 'dlv_b']);
+    await p.process(['dlv_a', 'dlv_b', 'dlv_c']);
     const [groups] = enqueueLater.mock.calls.find(([, tag]) => tag.startsWith('retry'))!;
     expect(groups).toHaveLength(1);
-    expect(groups[0].deliveryIds.sort()).toEqual(['dlv_a', 'dlv_b']);
+    expect(groups[0].deliveryIds.sort()).toEqual(['dlv_a', 'dlv_b', 'dlv_c']);
+    expect(groups[0].subscriptionIds?.sort()).toEqual(['sub_a', 'sub_b']);
     expect(groups[0].delayMs).toBeGreaterThan(0);
     expect(groups[0].delayMs).toBeLessThanOrEqual(1_000);
     expect(groups[0].delayMs).toBeGreaterThanOrEqual(1_000 - (Date.now() - before));

@@ -1,9 +1,9 @@
 import type { Clock } from '@hookline/core';
-import type { DeliveryEnqueuer } from '../queue/delivery-enqueuer';
+import type { DeliveryEnqueuer, LaterGroup } from '../queue/delivery-enqueuer';
 import type { ProfileRegistry } from '../options/profile-registry';
 import type { SubscriptionHeaders } from '../secrets/subscription-headers';
 import type { SubscriptionSecrets } from '../secrets/subscription-secrets';
-import type { AttemptRecord, DeliveryStore, DeliveryWork } from '../storage/delivery-store';
+import type { AttemptRecord, DeliveryStore, DeliveryWork, HoldBack } from '../storage/delivery-store';
 import { attemptDelivery, type SendRequest } from './attempt-delivery';
 import { OutcomeFlusher } from './outcome-flusher';
 import type { OperationalEvents } from './operational-events';
@@ -71,23 +71,25 @@ const MAX_DETACHED = 1_000;
  * 'first': the job runs when the first is due and its claim (which takes deliveries due in the
  * next second) takes the rest early; 'last': it runs when the last is due, so none goes early.
  */
-function groupDue(
-  due: { id: string; at: number }[],
-  now: number,
-  windowMs: number,
-  sendAt: 'first' | 'last',
-): { deliveryIds: string[]; delayMs: number }[] {
-  const groups: { deliveryIds: string[]; delayMs: number; first: number }[] = [];
-  for (const { id, at } of due.sort((a, b) => a.at - b.at)) {
+function groupDue(due: DueLater[], now: number, windowMs: number, sendAt: 'first' | 'last'): LaterGroup[] {
+  const groups: (LaterGroup & { first: number; subscriptions: Set<string> })[] = [];
+  for (const { id, subscriptionId, at } of due.sort((a, b) => a.at - b.at)) {
     const last = groups[groups.length - 1];
     if (last && at - last.first < windowMs) {
       last.deliveryIds.push(id);
+      last.subscriptions.add(subscriptionId);
       if (sendAt === 'last') last.delayMs = Math.max(0, at - now);
     } else {
-      groups.push({ deliveryIds: [id], delayMs: Math.max(0, at - now), first: at });
+      groups.push({ deliveryIds: [id], delayMs: Math.max(0, at - now), first: at, subscriptions: new Set([subscriptionId]) });
     }
   }
-  return groups;
+  return groups.map(({ deliveryIds, delayMs, subscriptions }) => ({ deliveryIds, delayMs, subscriptionIds: [...subscriptions] }));
+}
+
+interface DueLater {
+  id: string;
+  subscriptionId: string;
+  at: number;
 }
 
 interface Handled {
@@ -140,10 +142,10 @@ export class DeliveryProcessor {
    * queue worker's way), attempts still running after that long go on without the job, so a slow
    * endpoint cannot keep worker slots; their outcomes are written as they finish (see drain()).
    */
-  async process(deliveryIds: string[], options: { detachAfterMs?: number } = {}): Promise<void> {
+  async process(deliveryIds: string[], options: { detachAfterMs?: number; subscriptionIds?: string[] } = {}): Promise<void> {
     const claimedAt = this.deps.clock.now();
     const lease = new Date(claimedAt.getTime() + this.deps.timeoutMs + this.deps.leaseMarginMs);
-    const holds = this.slots.backlogged(HOLD_BACK_AHEAD_MS);
+    const holds = this.holdsFor(options.subscriptionIds);
     const { work, held } = await this.deps.store.claimWorkHolding(deliveryIds, holds, claimedAt, lease);
     for (const { subscriptionId, until } of holds) this.slots.heldBack(subscriptionId, held.get(subscriptionId) ?? 0, until);
     if (work.length === 0) return;
@@ -181,6 +183,15 @@ export class DeliveryProcessor {
   }
 
   /**
+   * The backed-up subscriptions whose deliveries in the job go back unclaimed: of those the job
+   * names, when it knows them, so a job of a healthy endpoint beside a slow one claims plainly.
+   */
+  private holdsFor(subscriptionIds: string[] | undefined): HoldBack[] {
+    if (!subscriptionIds) return this.slots.backlogged(HOLD_BACK_AHEAD_MS);
+    return [...this.slots.holding(subscriptionIds, HOLD_BACK_AHEAD_MS)].map(([subscriptionId, until]) => ({ subscriptionId, until }));
+  }
+
+  /**
    * Waits for the job's deliveries while their endpoints answer: true once all are handled; false
    * after `ms`, or as soon as every one left belongs to an endpoint that lags (SubscriptionSlots.lagging),
    * so a slow endpoint's deliveries never hold the worker slot that the others' next job needs.
@@ -210,7 +221,7 @@ export class DeliveryProcessor {
   /** Deliveries deferred while the endpoint was slow, due now that it is fast again: to the queue. */
   private async bringForward(subscriptionId: string, until: Date, limit: number): Promise<number> {
     const ids = await this.deps.store.bringForward(subscriptionId, this.deps.clock.now(), until, limit);
-    await this.deps.enqueuer.enqueueNew(ids);
+    await this.deps.enqueuer.enqueueNewBySubscription([{ subscriptionId, deliveryIds: ids }]);
     return ids.length;
   }
 
@@ -329,13 +340,13 @@ export class DeliveryProcessor {
   /** Retries and near deferrals get delayed jobs, grouped by when they are due; a 410 disables; exhaustion is announced. */
   private async afterRecord(handled: Handled[]): Promise<void> {
     const now = this.deps.clock.now().getTime();
-    const retries: { id: string; at: number }[] = [];
-    const deferred: { id: string; at: number }[] = [];
+    const retries: DueLater[] = [];
+    const deferred: DueLater[] = [];
     for (const { item, record, deferredUntil } of handled) {
       if (record?.next.status === 'pending' && record.next.nextAttemptAt) {
-        retries.push({ id: item.id, at: record.next.nextAttemptAt.getTime() });
+        retries.push({ id: item.id, subscriptionId: item.subscriptionId, at: record.next.nextAttemptAt.getTime() });
       } else if (deferredUntil && deferredUntil.getTime() - now <= DEFER_BY_JOB_WITHIN_MS) {
-        deferred.push({ id: item.id, at: deferredUntil.getTime() });
+        deferred.push({ id: item.id, subscriptionId: item.subscriptionId, at: deferredUntil.getTime() });
       }
     }
     await this.deps.enqueuer.enqueueLater(groupDue(retries, now, RETRY_GROUP_MS, 'last'), `retry${now}`);

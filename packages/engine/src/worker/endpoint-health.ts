@@ -134,7 +134,7 @@ export class EndpointHealth {
       { id: item.subscriptionId, now },
     );
     // In shared jobs, not one each: the lanes pace them from a low limit.
-    await this.enqueuer.enqueueLater([{ deliveryIds: waiting.map((d) => d.id), delayMs: 0 }], `recovered${now}`);
+    await this.enqueuer.enqueueLater([{ deliveryIds: waiting.map((d) => d.id), delayMs: 0, subscriptionIds: [item.subscriptionId] }], `recovered${now}`);
     this.events.emit('endpoint.recovered', { subscriptionId: item.subscriptionId, tenant: item.tenant, resumed: waiting.length });
     return true;
   }

@@ -9,7 +9,7 @@ import { BULLMQ_QUEUE_DEFAULTS, type BullMqQueueOptions } from './bullmq-queue-o
 import { ActiveJobs } from './active-jobs';
 import { closeRedis } from './close-redis';
 import { awaitConnectionAttempt } from './connection-attempt';
-import { DELIVERY_JOB_NAME, type DeliveryJobData, deliveryJobOptions } from './delivery-job-options';
+import { DELIVERY_JOB_NAME, type DeliveryJobData, deliveryJobData, deliveryJobOptions } from './delivery-job-options';
 import { producerConnectionOptions, workerConnectionOptions } from './redis-connection-options';
 
 /** How long an enqueue waits for a connection attempt in progress (the first, after start-up). */
@@ -59,7 +59,7 @@ export class BullMqQueue implements DeliveryQueue {
     if (jobs.length === 0) return;
     await awaitConnectionAttempt(this.producer, CONNECTION_ATTEMPT_WAIT_MS);
     await this.queue.addBulk(
-      jobs.map((job) => ({ name: DELIVERY_JOB_NAME, data: { ids: job.deliveryIds }, opts: deliveryJobOptions(job) })),
+      jobs.map((job) => ({ name: DELIVERY_JOB_NAME, data: deliveryJobData(job), opts: deliveryJobOptions(job) })),
     );
   }
 
@@ -73,7 +73,7 @@ export class BullMqQueue implements DeliveryQueue {
       this.queueName,
       async (job) => {
         active.add(String(job.id));
-        await handler(job.data.ids);
+        await handler(job.data.ids, job.data.subs);
       },
       {
         connection: workerConnectionOptions(this.options.connection, this.connectionName('worker')),

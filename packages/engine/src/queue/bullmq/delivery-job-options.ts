@@ -5,6 +5,13 @@ import { jobIdForKey } from './job-id';
 /** What a BullMQ job carries: only ids; the rows decide what to send. */
 export interface DeliveryJobData {
   ids: string[];
+  /** DeliveryJob.subscriptionIds; absent in jobs that did not know them (and in older jobs). */
+  subs?: string[];
+}
+
+/** A job's data; the subscriptions only when known, so other jobs stay as small as before. */
+export function deliveryJobData(job: DeliveryJob): DeliveryJobData {
+  return job.subscriptionIds ? { ids: job.deliveryIds, subs: job.subscriptionIds } : { ids: job.deliveryIds };
 }
 
 /** The BullMQ job name; one queue carries one kind of job. */

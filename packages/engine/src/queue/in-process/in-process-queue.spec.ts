@@ -52,6 +52,32 @@ describe('InProcessQueue', () => {
     await queue.close();
   });
 
+  it('hands a merged run the union of its jobs\' subscriptions, or none if one job did not name its own', async () => {
+    const queue = new InProcessQueue({ logger: new RecordingLogger(), mergeUpTo: 4 });
+    const runs: { ids: string[]; subscriptionIds?: string[] }[] = [];
+    await queue.enqueue([
+      { key: 'a1', deliveryIds: ['dlv_a1'], subscriptionIds: ['sub_a'] },
+      { key: 'b1', deliveryIds: ['dlv_b1'], subscriptionIds: ['sub_b'] },
+      { key: 'a2', deliveryIds: ['dlv_a2'], subscriptionIds: ['sub_a'] },
+      { key: 'x1', deliveryIds: ['dlv_x1'] },
+      { key: 'c1', deliveryIds: ['dlv_c1'], subscriptionIds: ['sub_c'] },
+    ]);
+    await queue.startWorker(async (ids, subscriptionIds) => void runs.push({ ids, subscriptionIds }), { concurrency: 1 });
+    await eventually('every delivery ran', () => runs.flatMap((run) => run.ids).length === 5);
+    expect(runs).toEqual([
+      { ids: ['dlv_a1', 'dlv_b1', 'dlv_a2', 'dlv_x1'], subscriptionIds: undefined },
+      { ids: ['dlv_c1'], subscriptionIds: ['sub_c'] },
+    ]);
+    const merged = new InProcessQueue({ logger: new RecordingLogger(), mergeUpTo: 4 });
+    const named: (string[] | undefined)[] = [];
+    await merged.enqueue(runs[0].ids.slice(0, 3).map((id, i) => ({ key: id, deliveryIds: [id], subscriptionIds: [['sub_a', 'sub_b', 'sub_a'][i]] })));
+    await merged.startWorker(async (_ids, subscriptionIds) => void named.push(subscriptionIds), { concurrency: 1 });
+    await eventually('the merged run ran', () => named.length === 1);
+    expect(named[0]).toEqual(['sub_a', 'sub_b']);
+    await queue.close();
+    await merged.close();
+  });
+
   it('runs jobs one by one while handlers are free', async () => {
     const queue = new InProcessQueue({ logger: new RecordingLogger(), mergeUpTo: 100 });
     const runs: string[][] = [];

@@ -141,8 +141,9 @@ export class InProcessQueue implements DeliveryQueue {
     // The handler starts on a later microtask, so `running` already counts it when a handler
     // that enqueues re-enters pump() synchronously.
     const ids = jobs.length === 1 ? jobs[0].deliveryIds : jobs.flatMap((job) => job.deliveryIds);
+    const subscriptionIds = jobs.length === 1 ? jobs[0].subscriptionIds : mergedSubscriptions(jobs);
     const run: Promise<void> = Promise.resolve()
-      .then(() => handler(ids))
+      .then(() => handler(ids, subscriptionIds))
       .catch((error: unknown) => {
         const keys = jobs.map((job) => job.key).join(', ');
         this.logger.error(`Delivery job ${keys} failed; the sweeper will re-enqueue its deliveries.`, error);
@@ -159,4 +160,10 @@ export class InProcessQueue implements DeliveryQueue {
   private assertOpen(): void {
     if (this.closed) throw new QueueStateError('The in-process queue is closed; create a new one.');
   }
+}
+
+/** The merged jobs' subscriptions; unknown if any one job's are. */
+function mergedSubscriptions(jobs: DeliveryJob[]): string[] | undefined {
+  if (jobs.some((job) => !job.subscriptionIds)) return undefined;
+  return [...new Set(jobs.flatMap((job) => job.subscriptionIds!))];
 }
