@@ -6,10 +6,9 @@
 //   /__ctl/*                       control: configure a bucket, read its stats, wait for a count
 // Signatures are verified on a sample with the reference `standardwebhooks` library, not ours.
 const http = require('node:http');
-const { performance } = require('node:perf_hooks');
 const { Webhook } = require('standardwebhooks');
+const { now } = require('./lib/clock');
 
-const now = () => performance.timeOrigin + performance.now();
 const buckets = new Map();
 
 function newBucket(config) {
