@@ -346,6 +346,37 @@ describe('SubscriptionSlots', () => {
     expect(calls).toBe(2);
   });
 
+  it('after a full batch, brings forward the next as soon as the lane has started as many attempts, without waiting out the second', async () => {
+    const clock = manualClock();
+    const asked: number[] = [];
+    const found = [3, 3, 1];
+    const bringForward = async (_id: string, _until: Date, limit: number) => (asked.push(limit), Math.min(limit, found.shift() ?? 0));
+    const s = new SubscriptionSlots({ concurrency: { min: 3, max: 3, initial: 3 }, maxWaitMs: 50, maxDeferMs: 60_000, clock, bringForward });
+    const first = [granted(await s.acquire('sub_a')), granted(await s.acquire('sub_a')), granted(await s.acquire('sub_a'))];
+    clock.advance(4_000);
+    for (const slot of first) slot.release({ durationMs: 4_000, signal: 'failure' });
+    s.heldBack('sub_a', 20, new Date(clock.at() + 60_000));
+    granted(await s.acquire('sub_a')).release({ durationMs: 4_000, signal: 'failure' }); // idle and slow: as many as its limit, to try it
+    expect(asked).toEqual([3]);
+    await tick();
+    // The three brought back arrive; two of them are started: not yet.
+    const back = [granted(await s.acquire('sub_a')), granted(await s.acquire('sub_a'))];
+    back[0].release({ durationMs: 4_000, signal: 'failure' });
+    expect(asked).toEqual([3]);
+    back[1].release({ durationMs: 4_000, signal: 'failure' });
+    granted(await s.acquire('sub_a')).release({ durationMs: 4_000, signal: 'failure' }); // the third: the batch drained
+    expect(asked).toEqual([3, 3]); // no clock advanced: within the same second
+    await tick();
+    for (let i = 0; i < 3; i++) granted(await s.acquire('sub_a')).release({ durationMs: 4_000, signal: 'failure' });
+    expect(asked).toEqual([3, 3, 3]);
+    await tick();
+    granted(await s.acquire('sub_a')).release({ durationMs: 4_000, signal: 'failure' });
+    expect(asked).toEqual([3, 3, 3]); // that look found one, not a full batch: the next waits out the second
+    clock.advance(1_000);
+    granted(await s.acquire('sub_a')).release({ durationMs: 4_000, signal: 'failure' });
+    expect(asked).toEqual([3, 3, 3, 3]);
+  });
+
   it('spaces deliveries held back in bulk like single deferrals, within maxDeferMs', async () => {
     const { clock, slots: s } = slots(2, 50, 20_000);
     granted(await s.acquire('sub_a'));

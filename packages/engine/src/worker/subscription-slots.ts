@@ -61,8 +61,16 @@ interface Lane {
   lastOkMs?: number;
   /** Deferred deliveries are being brought forward. */
   bringing: boolean;
-  /** Not before then again. */
+  /** Not before then again... */
   nextBringAt: number;
+  /**
+   * ...unless its last look brought a full batch and it has since started this many attempts
+   * (the batch reached it and drained): then at once, so a fast endpoint's backlog comes back at
+   * the pace it answers, not a batch a second.
+   */
+  bringAgainAfter?: number;
+  /** Attempts it has started, ever. */
+  started: number;
   /** When it last deferred a delivery or had some held back. */
   lastDeferredAt: number;
   /** Attempts finished per ms over the last full window: how fast the lane really drains. */
@@ -214,6 +222,7 @@ export class SubscriptionSlots {
   private grant(lane: Lane): SlotDecision {
     const startedAt = this.now();
     lane.inFlight.push(startedAt);
+    lane.started += 1;
     let released = false;
     return {
       granted: true,
@@ -283,7 +292,8 @@ export class SubscriptionSlots {
    * Work-conserving after a slow spell: deliveries deferred at the slow pace (up to maxDeferMs
    * ahead, or past it behind a long queue) would come back as told although the endpoint may
    * answer at once by now. When it has room, no waiter, and its last attempt succeeded fast, they
-   * are brought forward (again each second until none is left, BRING_FORWARD_LIMIT at a time), and
+   * are brought forward (again each second until none is left, BRING_FORWARD_LIMIT at a time, and
+   * sooner after a full batch once the lane has started as many attempts as it brought), and
    * its estimate restarts from that answer: the average of the slow spell would shed them again.
    * A lane that went idle with deliveries deferred brings forward as many as its limit, whatever
    * its last answers said: its slots are free, and those attempts tell whether it recovered
@@ -292,7 +302,8 @@ export class SubscriptionSlots {
   private bringForwardIfDue(lane: Lane): void {
     const bringForward = this.options.bringForward;
     const now = this.now();
-    if (!bringForward || lane.bringing || now < lane.nextBringAt || lane.deferredUntil - now <= BRING_FORWARD_AHEAD_MS) return;
+    if (!bringForward || lane.bringing || lane.deferredUntil - now <= BRING_FORWARD_AHEAD_MS) return;
+    if (now < lane.nextBringAt && !(lane.bringAgainAfter !== undefined && lane.started >= lane.bringAgainAfter)) return;
     if (lane.waiting.length > 0 || lane.inFlight.length >= lane.limiter.limit || lane.pausedUntil > now) return;
     const fast = lane.lastOkMs !== undefined && lane.lastOkMs < SLOW_ATTEMPT_MS;
     if (!fast && lane.inFlight.length > 0) return;
@@ -302,8 +313,11 @@ export class SubscriptionSlots {
       lane.averageMs = lane.lastOkMs;
       lane.horizon = now;
     }
-    bringForward(lane.subscriptionId, new Date(lane.deferredUntil), fast ? BRING_FORWARD_LIMIT : lane.limiter.limit)
+    const limit = fast ? BRING_FORWARD_LIMIT : lane.limiter.limit;
+    lane.bringAgainAfter = undefined;
+    bringForward(lane.subscriptionId, new Date(lane.deferredUntil), limit)
       .then((count) => {
+        if (count >= limit) lane.bringAgainAfter = lane.started + count;
         if (count === 0 && lane.lastDeferredAt <= now - BRING_FORWARD_EVERY_MS) {
           lane.deferredUntil = 0;
           return;
@@ -418,6 +432,7 @@ export class SubscriptionSlots {
         lastAnswerAt: 0,
         bringing: false,
         nextBringAt: 0,
+        started: 0,
         lastDeferredAt: 0,
         drainRate: 0,
         windowStart: this.now(),
